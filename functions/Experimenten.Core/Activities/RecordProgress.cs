@@ -1,0 +1,15 @@
+using Experimenten.Storage;
+using Microsoft.DurableTask;
+
+namespace Experimenten.Activities;
+
+/// <summary>Keeps the read model (stage, waiting-on, next deadline, timeline) in step with the orchestration.</summary>
+public sealed class RecordProgress(ReadModel readModel) : TaskActivity<ProgressUpdate, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, ProgressUpdate input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await readModel.ApplyAsync(input, CancellationToken.None);
+        return true;
+    }
+}

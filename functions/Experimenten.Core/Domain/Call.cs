@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+
+namespace Experimenten.Domain;
+
+/// <summary>Text in both languages the product speaks; Dutch first.</summary>
+public sealed record LocalizedText(string Nl, string En)
+{
+    public string For(string language) => language == Languages.English ? En : Nl;
+}
+
+/// <summary>A call for applications, as configured in seeds/calls.json. Every duration is ISO 8601.</summary>
+public sealed record Call(
+    string Id,
+    LocalizedText Title,
+    LocalizedText Description,
+    string Fund,
+    IReadOnlyList<string> Partners,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    long MaxBudget,
+    ReviewSettings Review,
+    RevisionSettings Revision,
+    MonitoringSettings Monitoring)
+{
+    public bool IsOpenAt(DateTimeOffset moment) => moment >= OpensAt && moment < ClosesAt;
+}
+
+public sealed record ReviewSettings(
+    int ReviewersPerRound,
+    int ApprovalsNeeded,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ReviewCompletion>))] ReviewCompletion Completion,
+    [property: JsonConverter(typeof(IsoDurationConverter))] TimeSpan Period,
+    [property: JsonConverter(typeof(IsoDurationConverter))] TimeSpan ReminderBefore,
+    [property: JsonConverter(typeof(IsoDurationConverter))] TimeSpan OverdueAfter,
+    [property: JsonConverter(typeof(IsoDurationConverter))] TimeSpan EscalateAfter,
+    bool ShareCommentsOnReject);
+
+/// <summary>Quorum decides as soon as the rule is settled; Timeout waits for the whole review period.</summary>
+public enum ReviewCompletion
+{
+    Quorum,
+    Timeout,
+}
+
+public sealed record RevisionSettings(
+    [property: JsonConverter(typeof(IsoDurationConverter))] TimeSpan Period,
+    int MaxRounds);
+
+public sealed record MonitoringSettings(
+    int ProgressReports,
+    [property: JsonConverter(typeof(IsoDurationConverter))] TimeSpan Interval,
+    [property: JsonConverter(typeof(IsoDurationConverter))] TimeSpan ReminderBefore,
+    [property: JsonConverter(typeof(IsoDurationConverter))] TimeSpan OverdueAfter,
+    [property: JsonConverter(typeof(IsoDurationConverter))] TimeSpan EscalateAfter);

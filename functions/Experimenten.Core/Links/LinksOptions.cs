@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Experimenten.Links;
+
+public sealed class LinksOptions
+{
+    public const string Section = "Links";
+
+    /// <summary>HMAC key for every link in every email. Key Vault in Azure; a development key locally.</summary>
+    [Required, MinLength(32)]
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>The public address links point to, without a trailing slash.</summary>
+    [Required, Url]
+    public string BaseUrl { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>How long a status link keeps working: the life of an experiment and then some.</summary>
+    public TimeSpan StatusLinkLifetime { get; set; } = TimeSpan.FromDays(730);
+}

@@ -1,0 +1,81 @@
+using Experimenten.Activities;
+using Experimenten.Domain;
+using Experimenten.Email;
+using Experimenten.Http;
+using Experimenten.Links;
+using Experimenten.Orchestrations;
+using Experimenten.Pages;
+using Experimenten.Storage;
+using Experimenten.Submission;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SendGrid;
+
+namespace Experimenten;
+
+/// <summary>Registers the whole workflow core; each host adds only its runtime.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddExperimentenCore(this IServiceCollection services)
+    {
+        services.AddOptions<LinksOptions>().BindConfiguration(LinksOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section);
+        services.AddOptions<FundOptions>().BindConfiguration(FundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .Validate(o => o.IsValid(), "Storage needs a ConnectionString or BlobServiceUri and TableServiceUri.").ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => CallCatalog.Load(sp.GetRequiredService<IOptions<SeedOptions>>().Value.Path));
+        services.AddSingleton(sp => new Formatting(TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<FundOptions>>().Value.TimeZone)));
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddSingleton<PlanStore>();
+        services.AddSingleton<ReadModel>();
+        services.AddSingleton<LinkSigner>();
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<OutboxTransport>();
+        services.AddSingleton<Readiness>();
+        services.AddSingleton<ISendGridClient>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;
+            var options = new SendGridClientOptions { ApiKey = o.ApiKey };
+            if (!string.IsNullOrWhiteSpace(o.Host))
+            {
+                options.Host = o.Host;
+            }
+            else if (o.DataResidency == "eu")
+            {
+                options.SetDataResidency("eu");
+            }
+
+            return new SendGridClient(options);
+        });
+        services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Enabled
+            ? ActivatorUtilities.CreateInstance<SendGridTransport>(sp)
+            : sp.GetRequiredService<OutboxTransport>());
+
+        services.AddSingleton<SubmissionHandler>();
+        services.AddSingleton<ApplicantApi>();
+        services.AddSingleton<CallsApi>();
+        services.AddSingleton<StatusPage>();
+        services.AddSingleton<FormPage>();
+
+        // Activities resolve their services from DI on both hosts.
+        services.AddTransient<SendEmail>();
+        services.AddTransient<RecordProgress>();
+        return services;
+    }
+
+    /// <summary>The orchestrators and activities, for the Durable Task SDK worker (self-host).</summary>
+    public static DurableTaskRegistry AddExperimentenTasks(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestrator<ApplicationLifecycle>();
+        registry.AddActivity<SendEmail>();
+        registry.AddActivity<RecordProgress>();
+        return registry;
+    }
+}

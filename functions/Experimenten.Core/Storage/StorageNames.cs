@@ -1,0 +1,15 @@
+namespace Experimenten.Storage;
+
+/// <summary>Every container and table the product uses, created once at start.</summary>
+public static class StorageNames
+{
+    public const string PlansContainer = "plans";
+    public const string ReportsContainer = "reports";
+    public const string ApplicationsTable = "applications";
+    public const string TimelineTable = "timeline";
+    public const string OutboxTable = "outbox";
+    public const string SentMailTable = "sentmail";
+
+    public static readonly string[] Containers = [PlansContainer, ReportsContainer];
+    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable];
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net.Mail;
+using Experimenten.Domain;
+using Microsoft.AspNetCore.Http;
+
+namespace Experimenten.Submission;
+
+/// <summary>Checks every field of the form and says, per field, what is wrong in plain words.</summary>
+public sealed class SubmissionValidator(string language)
+{
+    readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
+
+    public IDictionary<string, string[]> Errors => errors;
+
+    public bool IsValid => errors.Count == 0;
+
+    public void Add(string field, string nl, string en) =>
+        errors[field] = [.. errors.GetValueOrDefault(field) ?? [], language == Languages.English ? en : nl];
+
+    /// <summary>A required line of text: present, readable, not too long.</summary>
+    public string Text(IFormCollection form, string field, int max, bool required = true, bool multiline = false)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var values = form[field];
+        if (values.Count > 1)
+        {
+            Add(field, "Dit veld staat meer dan eens in het formulier.", "This field appears more than once in the form.");
+            return "";
+        }
+
+        var value = (values.ToString() ?? "").Trim();
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                Add(field, "Vul dit veld in.", "Please fill in this field.");
+            }
+
+            return "";
+        }
+
+        if (value.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            Add(field, "Deze tekst bevat tekens die we niet kunnen lezen. Typ de tekst opnieuw, of plak hem zonder opmaak.",
+                "This text contains characters we cannot read (not valid UTF-8). Please type it again or paste it as plain text.");
+            return "";
+        }
+
+        if (value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
+        {
+            Add(field, "Deze tekst bevat onzichtbare besturingstekens. Haal die weg.", "This text contains invisible control characters. Please remove them.");
+            return "";
+        }
+
+        if (value.Length > max)
+        {
+            Add(field, $"Deze tekst is te lang: hoogstens {max} tekens, nu {value.Length}.", $"This text is too long: at most {max} characters, now {value.Length}.");
+            return "";
+        }
+
+        return value;
+    }
+
+    public string EmailAddress(IFormCollection form, string field)
+    {
+        var value = Text(form, field, 254);
+        if (value.Length > 0 && !IsEmail(value))
+        {
+            Add(field, "Dit is geen geldig e-mailadres, zoals naam@voorbeeld.nl.", "This is not a valid email address, such as name@example.org.");
+            return "";
+        }
+
+        return value;
+    }
+
+    public long Budget(IFormCollection form, string field)
+    {
+        var value = Text(form, field, 20);
+        if (value.Length == 0)
+        {
+            return 0;
+        }
+
+        var digits = value.Replace("€", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Trim();
+        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var euros))
+        {
+            Add(field, $"Vul een bedrag in hele euro's in, alleen cijfers (bijvoorbeeld 7500). \"{value}\" is geen bedrag.",
+                $"Enter an amount in whole euros, digits only (for example 7500). \"{value}\" is not an amount.");
+            return 0;
+        }
+
+        if (euros <= 0)
+        {
+            Add(field, "Het bedrag moet groter zijn dan 0.", "The amount must be more than 0.");
+        }
+
+        return euros;
+    }
+
+    static bool IsEmail(string value) =>
+        MailAddress.TryCreate(value, out var address)
+        && address.Address == value
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !address.Host.EndsWith('.');
+}

@@ -1,0 +1,41 @@
+using Experimenten.Activities;
+using Experimenten.Email;
+using Experimenten.Orchestrations;
+using Experimenten.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Experimenten.Functions;
+
+/// <summary>Orchestrator and activity triggers: the names are the core classes' names, the code is the core's.</summary>
+public static class DurableFunctions
+{
+    [Function(nameof(ApplicationLifecycle))]
+    public static Task<LifecycleOutcome> ApplicationLifecycle([OrchestrationTrigger] TaskOrchestrationContext context, LifecycleInput input) =>
+        new ApplicationLifecycle().RunAsync(context, input);
+
+    [Function(nameof(SendEmail))]
+    public static Task<bool> SendEmail([ActivityTrigger] EmailRequest input, FunctionContext context) =>
+        Run<SendEmail, EmailRequest, bool>(context, input);
+
+    [Function(nameof(RecordProgress))]
+    public static Task<bool> RecordProgress([ActivityTrigger] ProgressUpdate input, FunctionContext context) =>
+        Run<RecordProgress, ProgressUpdate, bool>(context, input);
+
+    static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext context, TIn input)
+        where TActivity : TaskActivity<TIn, TOut>
+    {
+        var activity = context.InstanceServices.GetRequiredService<TActivity>();
+        return activity.RunAsync(new FunctionActivityContext(context), input);
+    }
+
+    /// <summary>The Durable Task activity context, built from the Functions invocation.</summary>
+    sealed class FunctionActivityContext(FunctionContext context) : TaskActivityContext
+    {
+        public override TaskName Name => context.FunctionDefinition.Name;
+
+        public override string InstanceId =>
+            context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? "" : "";
+    }
+}

@@ -1,0 +1,58 @@
+using Experimenten.Http;
+using Experimenten.Pages;
+using Experimenten.Submission;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Experimenten.Functions;
+
+/// <summary>HTTP triggers for the routes of design §5. Each one only hands over to the core.</summary>
+public sealed class HttpFunctions(
+    Readiness readiness,
+    CallsApi calls,
+    SubmissionHandler submissions,
+    ApplicantApi applicant,
+    StatusPage status,
+    FormPage form)
+{
+    [Function("Health")]
+    public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest req) =>
+        Execute(req, readiness.Check());
+
+    [Function("ListCalls")]
+    public Task<IActionResult> ListCalls([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Calls)] HttpRequest req) =>
+        Execute(req, calls.List(req));
+
+    [Function("SubmitApplication")]
+    public async Task<IActionResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Applications)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable) =>
+        await Execute(req, await submissions.HandleAsync(req, durable, req.HttpContext.RequestAborted));
+
+    [Function("GetApplication")]
+    public async Task<IActionResult> GetApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Application)] HttpRequest req, string id) =>
+        await Execute(req, await applicant.GetAsync(req, id, req.HttpContext.RequestAborted));
+
+    [Function("StatusPage")]
+    public async Task<IActionResult> StatusPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Status)] HttpRequest req, string token) =>
+        await Execute(req, await status.GetAsync(req, token, req.HttpContext.RequestAborted));
+
+    [Function("Asset")]
+    public static Task<IActionResult> Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Asset)] HttpRequest req, string name) =>
+        Execute(req, Assets.Get(name));
+
+    [Function("FormPage")]
+    public Task<IActionResult> FormPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FunctionsRoot)] HttpRequest req) =>
+        Execute(req, form.Get(req));
+
+    /// <summary>The core answers with ASP.NET Core results; run them on the Functions request.</summary>
+    static async Task<IActionResult> Execute(HttpRequest req, IResult result)
+    {
+        await result.ExecuteAsync(req.HttpContext);
+        return new EmptyResult();
+    }
+}

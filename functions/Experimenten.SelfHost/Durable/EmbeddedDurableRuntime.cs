@@ -1,0 +1,99 @@
+using Azure.Identity;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Experimenten.Http;
+using Experimenten.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Options;
+
+namespace Experimenten.SelfHost.Durable;
+
+/// <summary>
+/// The one place where the self-host's durable runtime is wired (design §4): the Durable Task SDK
+/// worker and client talk gRPC to an embedded sidecar (<see cref="TaskHubGrpcServer"/>) on loopback,
+/// and the sidecar runs on <see cref="AzureStorageOrchestrationService"/> — the backend Durable
+/// Functions uses — on Azurite or a real account. In-memory only when asked (tests).
+/// </summary>
+public sealed class EmbeddedDurableRuntime(
+    IOptions<DurableOptions> durable,
+    IOptions<StorageOptions> storage,
+    StorageInitializer storageInitializer,
+    Readiness readiness,
+    ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+{
+    WebApplication? sidecar;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await storageInitializer.EnsureCreatedAsync(cancellationToken);
+        var service = await CreateServiceAsync();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.WebHost.ConfigureKestrel(k => k.ListenLocalhostOnly(durable.Value.SidecarPort));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton((IOrchestrationServiceClient)service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        sidecar = builder.Build();
+        sidecar.MapGrpcService<TaskHubGrpcServer>();
+        await sidecar.StartAsync(cancellationToken);
+        readiness.MarkReady();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        readiness.MarkNotReady("stopping");
+        if (sidecar is not null)
+        {
+            await sidecar.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (sidecar is not null)
+        {
+            await sidecar.DisposeAsync();
+        }
+    }
+
+    async Task<IOrchestrationService> CreateServiceAsync()
+    {
+        var d = durable.Value;
+        if (d.Backend == DurableBackend.InMemory)
+        {
+            return new InMemoryOrchestrationService(loggerFactory);
+        }
+
+        var s = storage.Value;
+        var settings = new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = d.TaskHub,
+            StorageAccountClientProvider = !string.IsNullOrWhiteSpace(s.ConnectionString)
+                ? new StorageAccountClientProvider(s.ConnectionString)
+                : new StorageAccountClientProvider(s.BlobServiceUri!, s.QueueServiceUri ?? throw new InvalidOperationException("Storage:QueueServiceUri is required for the durable runtime."), s.TableServiceUri!,
+                    new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = s.ClientId })),
+            PartitionCount = d.PartitionCount,
+            MaxQueuePollingInterval = d.MaxQueuePollingInterval,
+            LoggerFactory = loggerFactory,
+
+            // A stable worker name lets a restarted host take its own partitions back at once
+            // instead of waiting for the dead process's leases to expire.
+            WorkerId = $"{Environment.MachineName}-{d.TaskHub}",
+        };
+        var service = new AzureStorageOrchestrationService(settings);
+        await service.CreateIfNotExistsAsync();
+        return service;
+    }
+}
+
+/// <summary>Kestrel for the sidecar: HTTP/2 only (gRPC), bound to 127.0.0.1.</summary>
+static class SidecarKestrel
+{
+    public static void ListenLocalhostOnly(this KestrelServerOptions kestrel, int port) =>
+        kestrel.Listen(System.Net.IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2);
+}
