@@ -1,0 +1,69 @@
+using Experimenten.Email;
+using Experimenten.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Experimenten.Tests.Infrastructure;
+
+/// <summary>
+/// The real self-host in process, on Azurite, with its own task hub and storage prefix so tests never
+/// see each other's data. The durable backend is Azure Storage unless a test asks for in-memory.
+/// </summary>
+public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? configure = null, string backend = "AzureStorage") : WebApplicationFactory<Program>
+{
+    public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+
+    public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
+
+    public OutboxTransport Outbox => Services.GetRequiredService<OutboxTransport>();
+
+    public PlanStore Plans => Services.GetRequiredService<PlanStore>();
+
+    public ReadModel ReadModel => Services.GetRequiredService<ReadModel>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
+        builder.UseSetting("Storage:Prefix", Prefix);
+        builder.UseSetting("Durable:Backend", backend);
+        builder.UseSetting("Durable:TaskHub", Prefix + "hub");
+        builder.UseSetting("Durable:MaxQueuePollingInterval", "00:00:00.500");
+        builder.UseSetting("Seeds:SubmitDemoApplications", "false");
+        builder.UseSetting("Links:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
+        builder.UseSetting("Links:BaseUrl", "http://localhost");
+        builder.UseSetting("SelfHost:DataPath", Path.Combine(Path.GetTempPath(), Prefix));
+        configure?.Invoke(builder);
+    }
+
+    /// <summary>Waits until the embedded runtime reports ready.</summary>
+    public async Task<HttpClient> StartAsync()
+    {
+        var client = CreateClient();
+        await Wait.UntilAsync(async () => (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the self-host never became ready");
+        return client;
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> MailForAsync(string applicationId) =>
+        [.. (await Outbox.ListAsync(CancellationToken.None)).Where(m => m.ApplicationId == applicationId)];
+
+    public async Task<IReadOnlyList<OutboxMessage>> WaitForMailAsync(string applicationId, int count, TimeSpan? timeout = null)
+    {
+        IReadOnlyList<OutboxMessage> mail = [];
+        await Wait.UntilAsync(async () => (mail = await MailForAsync(applicationId)).Count >= count, timeout ?? TimeSpan.FromSeconds(60), $"expected {count} emails for {applicationId}");
+        return mail;
+    }
+
+    public async Task<int> InstanceCountAsync()
+    {
+        var count = 0;
+        await foreach (var _ in Durable.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100 }))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
