@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Experimenten.Tests.Infrastructure;
+
+namespace Experimenten.Tests.Hosting;
+
+/// <summary>Reads the metadata the Azure Functions worker SDK generated at build time.</summary>
+public sealed class FunctionsMetadataTests
+{
+    static readonly JsonElement[] Functions = JsonSerializer.Deserialize<JsonElement[]>(
+        File.ReadAllText(Path.Combine(Repo.Output("Experimenten.Functions"), "functions.metadata")))!;
+
+    static JsonElement Trigger(string function) =>
+        Functions.Single(f => f.GetProperty("name").GetString() == function)
+            .GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("Health", "get", "healthz")]
+    [InlineData("ListCalls", "get", "api/calls")]
+    [InlineData("SubmitApplication", "post", "api/applications")]
+    [InlineData("GetApplication", "get", "api/applications/{id}")]
+    [InlineData("StatusPage", "get", "status/{token}")]
+    [InlineData("Asset", "get", "assets/{name}")]
+    public void Http_functions_have_the_contract_routes(string function, string method, string route)
+    {
+        var trigger = Trigger(function);
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void The_submission_function_gets_a_durable_client()
+    {
+        var bindings = Functions.Single(f => f.GetProperty("name").GetString() == "SubmitApplication").GetProperty("bindings").EnumerateArray();
+        Assert.Contains(bindings, b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Theory]
+    [InlineData("ApplicationLifecycle", "orchestrationTrigger")]
+    [InlineData("SendEmail", "activityTrigger")]
+    [InlineData("RecordProgress", "activityTrigger")]
+    public void Orchestrators_and_activities_carry_the_core_class_names(string function, string trigger) =>
+        Assert.Equal(trigger, Trigger(function).GetProperty("type").GetString());
+
+    [Fact]
+    public void Every_durable_task_of_the_self_host_exists_as_a_function()
+    {
+        var registry = new Microsoft.DurableTask.DurableTaskRegistry();
+        registry.AddExperimentenTasks();
+        var names = Functions.Select(f => f.GetProperty("name").GetString()).ToHashSet();
+        foreach (var name in new[] { "ApplicationLifecycle", "SendEmail", "RecordProgress" })
+        {
+            Assert.Contains(name, names);
+        }
+    }
+}
