@@ -16,6 +16,12 @@ public sealed class DurableOptions
     /// <summary>Longest wait between queue polls when idle; short, so compressed demo timers fire on time.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a message a worker took stays hidden from others. After a crash the work comes back
+    /// this much later; the runtime renews it while work is really in progress.
+    /// </summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Loopback port of the embedded sidecar; 0 picks a free one.</summary>
     public int SidecarPort { get; set; }
 }

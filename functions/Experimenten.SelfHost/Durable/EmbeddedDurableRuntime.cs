@@ -80,6 +80,8 @@ public sealed class EmbeddedDurableRuntime(
             PartitionCount = d.PartitionCount,
             MaxQueuePollingInterval = d.MaxQueuePollingInterval,
             LoggerFactory = loggerFactory,
+            ControlQueueVisibilityTimeout = d.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = d.MessageVisibilityTimeout,
 
             // A stable worker name lets a restarted host take its own partitions back at once
             // instead of waiting for the dead process's leases to expire.

@@ -4,7 +4,7 @@ namespace Experimenten.Tests.Unit;
 
 public sealed class ScreeningTests
 {
-    static readonly CallCatalog Catalog = CallCatalog.Load(Path.Combine(Infrastructure.Repo.Root, "seeds"));
+    static readonly CallCatalog Catalog = CallCatalog.Load(Path.Combine(Repo.Root, "seeds"));
 
     static ApplicationForm Form(long budget = 5000, string? plan = "Ons plan", string welfare = "Welzijn Oost", string residentName = "Anna") => new(
         "demo", "Titel", "Samenvatting", "Initiatief", new Contact(residentName, "anna@example.org"), welfare,

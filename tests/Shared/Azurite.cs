@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Experimenten.Tests.Infrastructure;
+namespace Experimenten.Testing;
 
 /// <summary>
 /// The real storage emulator for every test that touches storage. Uses the one named by
 /// EXPERIMENTEN_TEST_STORAGE if set; otherwise starts the repository's own Azurite (npm) on free
 /// loopback ports with a throw-away folder, and stops it afterwards.
 /// </summary>
-public sealed class Azurite : IAsyncLifetime
+public sealed partial class Azurite
 {
     Process? process;
     string? folder;
@@ -83,10 +83,4 @@ public sealed class Azurite : IAsyncLifetime
             return false;
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class StorageCollection : ICollectionFixture<Azurite>
-{
-    public const string Name = "storage";
 }

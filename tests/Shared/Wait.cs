@@ -1,4 +1,4 @@
-namespace Experimenten.Tests.Infrastructure;
+namespace Experimenten.Testing;
 
 public static class Wait
 {

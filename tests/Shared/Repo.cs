@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Experimenten.Tests.Infrastructure;
+namespace Experimenten.Testing;
 
 /// <summary>Where the repository and the other projects' build outputs are.</summary>
 public static class Repo

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+
+namespace Experimenten.Testing;
+
+/// <summary>
+/// The self-host as its own process on a real loopback port, as a user runs it: what a crash
+/// (<c>kill -9</c>) and a restart do can only be seen from outside the process.
+/// </summary>
+public sealed class SelfHostProcess : IAsyncDisposable
+{
+    readonly Dictionary<string, string> settings;
+    Process? process;
+
+    public SelfHostProcess(Azurite azurite)
+    {
+        Port = Azurite.FreePort();
+        var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
+        settings = new()
+        {
+            ["Urls"] = BaseUrl,
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Storage__Prefix"] = prefix,
+            ["Durable__TaskHub"] = prefix + "hub",
+            ["Durable__MaxQueuePollingInterval"] = "00:00:00.500",
+            ["Seeds__SubmitDemoApplications"] = "false",
+            ["Links__BaseUrl"] = BaseUrl,
+            ["SelfHost__DataPath"] = Path.Combine(Path.GetTempPath(), prefix),
+        };
+    }
+
+    public int Port { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public HttpClient Client { get; } = new();
+
+    public async Task StartAsync()
+    {
+        var folder = Repo.Output("Experimenten.SelfHost");
+        var start = new ProcessStartInfo("dotnet", Path.Combine(folder, "Experimenten.SelfHost.dll"))
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await Wait.UntilAsync(async () =>
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The self-host exited with {process.ExitCode}.");
+            }
+
+            try
+            {
+                return (await Client.GetAsync(new Uri($"{BaseUrl}/healthz"))).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(90), "the self-host process never became ready");
+    }
+
+    /// <summary>SIGKILL, no shutdown hooks: the host gets no chance to finish anything.</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Client.Dispose();
+    }
+}
