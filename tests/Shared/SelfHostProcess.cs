@@ -14,7 +14,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
     public SelfHostProcess(Azurite azurite)
     {
         Port = Azurite.FreePort();
-        var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
+        var prefix = Prefix = "p" + Guid.NewGuid().ToString("N")[..10];
         settings = new()
         {
             ["Urls"] = BaseUrl,
@@ -29,6 +29,9 @@ public sealed class SelfHostProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>Prefix of this host's containers, tables and task hub.</summary>
+    public string Prefix { get; }
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Experimenten.Testing;
+
+namespace Experimenten.Bench;
+
+/// <summary>
+/// bench/submit: N concurrent clients submit applications with a 1 MB PDF to the self-host on Azurite,
+/// then — same clients, same file, same Azurite — upload that file straight to blob storage. The ratio
+/// of the two rates says what the product adds on top of storing the plan.
+/// </summary>
+static class SubmitBenchmark
+{
+    public static async Task<int> RunAsync(int clients, int applications)
+    {
+        var pdf = OneMegabytePdf();
+        var azurite = new Azurite();
+        await azurite.InitializeAsync();
+        try
+        {
+            return await MeasureAsync(azurite, clients, applications, pdf);
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    static async Task<int> MeasureAsync(Azurite azurite, int clients, int applications, byte[] pdf)
+    {
+        await using var host = new SelfHostProcess(azurite);
+        await host.StartAsync();
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+
+        // Warm-up: one submission so JIT and storage tables do not count.
+        await SubmitAsync(http, host.BaseUrl, pdf, "warm-up");
+
+        var latencies = new ConcurrentBag<double>();
+        var ids = new ConcurrentBag<string>();
+        var failures = 0;
+        var wall = Stopwatch.StartNew();
+        await ParallelAsync(clients, applications, async i =>
+        {
+            var watch = Stopwatch.StartNew();
+            var (status, id) = await SubmitAsync(http, host.BaseUrl, pdf, $"bench-{i}");
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            if (status == HttpStatusCode.Accepted)
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        var submitSeconds = wall.Elapsed.TotalSeconds;
+
+        // Every confirmation in the outbox: two per application, one per contact.
+        var outbox = new TableClient(azurite.ConnectionString, host.Prefix + "outbox");
+        var expected = ids.ToHashSet();
+        Dictionary<string, int> perApplication = [];
+        await Wait.UntilAsync(async () =>
+        {
+            perApplication = await CountMailAsync(outbox, expected);
+            return perApplication.Values.Sum() >= expected.Count * 2;
+        }, TimeSpan.FromMinutes(10), "confirmations never all arrived");
+        var allConfirmed = wall.Elapsed.TotalSeconds;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        perApplication = await CountMailAsync(outbox, expected);
+
+        // The same clients uploading the same file straight to Azurite.
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(host.Prefix + "rawupload");
+        await container.CreateIfNotExistsAsync();
+        var raw = Stopwatch.StartNew();
+        await ParallelAsync(clients, applications, async i =>
+        {
+            using var stream = new MemoryStream(pdf);
+            await container.GetBlobClient($"raw/{i}/plan.pdf").UploadAsync(stream, overwrite: true);
+        });
+        var rawSeconds = raw.Elapsed.TotalSeconds;
+
+        var sorted = latencies.Order().ToArray();
+        var submitRate = applications / submitSeconds;
+        var rawRate = applications / rawSeconds;
+        Console.WriteLine($"bench/submit — {clients} clients, {applications} applications, 1 MB PDF each, self-host on Azurite");
+        Console.WriteLine($"  submissions/s          {submitRate,8:F1}");
+        Console.WriteLine($"  latency p50 / p99      {Percentile(sorted, 0.50),8:F0} ms / {Percentile(sorted, 0.99):F0} ms");
+        Console.WriteLine($"  all confirmations in   {allConfirmed,8:F1} s after the first submission");
+        Console.WriteLine($"  raw blob uploads/s     {rawRate,8:F1}   (same clients, same file, Azure.Storage.Blobs straight to Azurite)");
+        Console.WriteLine($"  ratio                  {submitRate / rawRate,8:F2}   (target >= 0.5)");
+        Console.WriteLine($"  refused submissions    {failures,8}");
+        Console.WriteLine($"  lost (fewer than 2)    {perApplication.Count(p => p.Value < 2) + expected.Count(id => !perApplication.ContainsKey(id)),8}");
+        Console.WriteLine($"  sent twice (over 2)    {perApplication.Count(p => p.Value > 2),8}");
+        return 0;
+    }
+
+    static async Task<(HttpStatusCode Status, string Id)> SubmitAsync(HttpClient http, string baseUrl, byte[] pdf, string key)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in Fields)
+        {
+            content.Add(new StringContent(value, Encoding.UTF8), name);
+        }
+
+        var file = new ByteArrayContent(pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "plan", "plan.pdf");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/api/applications") { Content = content };
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var id = System.Text.Json.JsonDocument.Parse(body).RootElement.TryGetProperty("id", out var p) ? p.GetString()! : "";
+        return (response.StatusCode, id);
+    }
+
+    static async Task<Dictionary<string, int>> CountMailAsync(TableClient outbox, HashSet<string> ids)
+    {
+        var counts = new Dictionary<string, int>();
+        await foreach (var row in outbox.QueryAsync<TableEntity>(select: ["ApplicationId"]))
+        {
+            var id = row.GetString("ApplicationId");
+            if (ids.Contains(id))
+            {
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    static async Task ParallelAsync(int clients, int total, Func<int, Task> work)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < total)
+            {
+                await work(i);
+            }
+        }));
+    }
+
+    static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    static byte[] OneMegabytePdf()
+    {
+        var bytes = new byte[1024 * 1024];
+        Random.Shared.NextBytes(bytes);
+        Encoding.ASCII.GetBytes("%PDF-1.7\n").CopyTo(bytes, 0);
+        return bytes;
+    }
+
+    static readonly (string, string)[] Fields =
+    [
+        ("callId", "demo"), ("title", "Benchmark"), ("summary", "Meting"), ("initiativeName", "Bench"),
+        ("residentContactName", "Anna"), ("residentContactEmail", "anna@example.org"), ("welfareOrganisation", "Welzijn Oost"),
+        ("welfareContactName", "Bram"), ("welfareContactEmail", "bram@example.org"), ("municipality", "Utrecht"),
+        ("budgetRequested", "5000"), ("language", "nl"), ("consent", "true"),
+    ];
+}
