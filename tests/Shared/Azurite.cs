@@ -16,6 +16,9 @@ public sealed partial class Azurite
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>When set before start, Azurite logs every request here (benchmarks count storage transactions).</summary>
+    public string? DebugLog { get; init; }
+
     public async Task InitializeAsync()
     {
         var given = Environment.GetEnvironmentVariable("EXPERIMENTEN_TEST_STORAGE");
@@ -34,7 +37,7 @@ public sealed partial class Azurite
         folder = Directory.CreateTempSubdirectory("experimenten-azurite-").FullName;
         int blob = FreePort(), queue = FreePort(), table = FreePort();
         process = Process.Start(new ProcessStartInfo(azurite,
-            $"--silent --skipApiVersionCheck --location {folder} --blobHost 127.0.0.1 --blobPort {blob} --queueHost 127.0.0.1 --queuePort {queue} --tableHost 127.0.0.1 --tablePort {table}")
+            $"--silent --skipApiVersionCheck --location {folder} --blobHost 127.0.0.1 --blobPort {blob} --queueHost 127.0.0.1 --queuePort {queue} --tableHost 127.0.0.1 --tablePort {table}" + (DebugLog is null ? "" : $" --debug {DebugLog}"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
