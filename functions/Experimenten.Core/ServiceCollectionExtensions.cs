@@ -1,10 +1,12 @@
 using Experimenten.Activities;
+using Experimenten.Coordinator;
 using Experimenten.Domain;
 using Experimenten.Email;
 using Experimenten.Http;
 using Experimenten.Links;
 using Experimenten.Orchestrations;
 using Experimenten.Pages;
+using Experimenten.Review;
 using Experimenten.Storage;
 using Experimenten.Submission;
 using Microsoft.DurableTask;
@@ -24,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section);
         services.AddOptions<FundOptions>().BindConfiguration(FundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        services.AddOptions<CoordinatorOptions>().BindConfiguration(CoordinatorOptions.Section);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(o => o.IsValid(), "Storage needs a ConnectionString or BlobServiceUri and TableServiceUri.").ValidateOnStart();
 
@@ -34,6 +37,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<ReadModel>();
+        services.AddSingleton<ReviewStore>();
+        services.AddSingleton<ReportStore>();
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<OutboxTransport>();
@@ -62,10 +67,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CallsApi>();
         services.AddSingleton<StatusPage>();
         services.AddSingleton<FormPage>();
+        services.AddSingleton<ReviewerPages>();
+        services.AddSingleton<UploadPages>();
+        services.AddSingleton<ApplicantActions>();
+        services.AddSingleton<CoordinatorAuth>();
+        services.AddSingleton<CoordinatorApi>();
 
         // Activities resolve their services from DI on both hosts.
         services.AddTransient<SendEmail>();
         services.AddTransient<RecordProgress>();
+        services.AddTransient<RecordNote>();
+        services.AddTransient<RecordReviewers>();
+        services.AddTransient<RecordReport>();
         return services;
     }
 
@@ -74,8 +87,13 @@ public static class ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<ApplicationLifecycle>();
+        registry.AddOrchestrator<ReviewRound>();
+        registry.AddOrchestrator<ReportCycle>();
         registry.AddActivity<SendEmail>();
         registry.AddActivity<RecordProgress>();
+        registry.AddActivity<RecordNote>();
+        registry.AddActivity<RecordReviewers>();
+        registry.AddActivity<RecordReport>();
         return registry;
     }
 }

@@ -15,6 +15,26 @@ public static class DurableFunctions
     public static Task<LifecycleOutcome> ApplicationLifecycle([OrchestrationTrigger] TaskOrchestrationContext context, LifecycleInput input) =>
         new ApplicationLifecycle().RunAsync(context, input);
 
+    [Function(nameof(ReviewRound))]
+    public static Task<RoundOutcome> ReviewRound([OrchestrationTrigger] TaskOrchestrationContext context, ReviewRoundInput input) =>
+        new ReviewRound().RunAsync(context, input);
+
+    [Function(nameof(ReportCycle))]
+    public static Task<ReportOutcome> ReportCycle([OrchestrationTrigger] TaskOrchestrationContext context, ReportCycleInput input) =>
+        new ReportCycle().RunAsync(context, input);
+
+    [Function(nameof(RecordNote))]
+    public static Task<bool> RecordNote([ActivityTrigger] Note input, FunctionContext context) =>
+        Run<RecordNote, Note, bool>(context, input);
+
+    [Function(nameof(RecordReviewers))]
+    public static Task<bool> RecordReviewers([ActivityTrigger] ReviewersInvited input, FunctionContext context) =>
+        Run<RecordReviewers, ReviewersInvited, bool>(context, input);
+
+    [Function(nameof(RecordReport))]
+    public static Task<bool> RecordReport([ActivityTrigger] ReportUpdate input, FunctionContext context) =>
+        Run<RecordReport, ReportUpdate, bool>(context, input);
+
     [Function(nameof(SendEmail))]
     public static Task<bool> SendEmail([ActivityTrigger] EmailRequest input, FunctionContext context) =>
         Run<SendEmail, EmailRequest, bool>(context, input);

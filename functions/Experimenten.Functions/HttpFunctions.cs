@@ -50,7 +50,7 @@ public sealed class HttpFunctions(
         Execute(req, form.Get(req));
 
     /// <summary>The core answers with ASP.NET Core results; run them on the Functions request.</summary>
-    static async Task<IActionResult> Execute(HttpRequest req, IResult result)
+    internal static async Task<IActionResult> Execute(HttpRequest req, IResult result)
     {
         await result.ExecuteAsync(req.HttpContext);
         return new EmptyResult();

@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
+using Experimenten.Coordinator;
 using Experimenten.Email;
 using Experimenten.Http;
 using Experimenten.Links;
 using Experimenten.Pages;
+using Experimenten.Review;
 using Experimenten.SelfHost;
 using Experimenten.SelfHost.Durable;
+using Experimenten.Storage;
 using Experimenten.Submission;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
@@ -24,6 +27,7 @@ public static class HostingExtensions
         services.AddExperimentenCore();
         services.AddOptions<SelfHostOptions>().BindConfiguration(SelfHostOptions.Section);
         services.AddSingleton<IPostConfigureOptions<LinksOptions>, LocalSigningKey>();
+        services.AddSingleton<IPostConfigureOptions<CoordinatorOptions>, LocalCoordinatorPassword>();
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.Section);
         services.AddProblemDetails();
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = SubmissionLimits.MaxBodyBytes + (1024 * 1024));
@@ -58,6 +62,27 @@ public static class HostingExtensions
         app.MapGet("/" + Routes.Status, (HttpRequest req, string token, StatusPage page, CancellationToken ct) => page.GetAsync(req, token, ct));
         app.MapGet("/" + Routes.Asset, (string name) => Assets.Get(name));
         app.MapGet("/", (HttpRequest req, FormPage page) => page.Get(req));
+
+        // Signed links from email: GET shows a page, only POST acts.
+        app.MapGet("/" + Routes.Review, (HttpRequest req, string token, ReviewerPages p, CancellationToken ct) => p.GetAsync(req, token, ct));
+        app.MapPost("/" + Routes.Review, (HttpRequest req, string token, ReviewerPages p, DurableTaskClient c, CancellationToken ct) => p.PostAsync(req, token, c, ct)).DisableAntiforgery();
+        app.MapGet("/" + Routes.Plan, (HttpRequest req, string token, ReviewerPages p, PlanStore plans, CancellationToken ct) => p.PlanAsync(req, token, plans, ct));
+        app.MapGet("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, CancellationToken ct) => p.GetRevisionAsync(req, token, ct));
+        app.MapPost("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostRevisionAsync(req, token, c, ct)).DisableAntiforgery();
+        app.MapGet("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, CancellationToken ct) => p.GetReportAsync(req, token, ct));
+        app.MapPost("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostReportAsync(req, token, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.Withdraw, (HttpRequest req, string id, ApplicantActions a, DurableTaskClient c, CancellationToken ct) => a.WithdrawAsync(req, id, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.Contacts, (HttpRequest req, string id, ApplicantActions a, DurableTaskClient c, CancellationToken ct) => a.ChangeContactAsync(req, id, c, ct)).DisableAntiforgery();
+
+        // Coordinators (authenticated inside CoordinatorApi).
+        app.MapGet("/" + Routes.CoordinatorList, (HttpRequest req, CoordinatorApi api, CancellationToken ct) => api.ListAsync(req, ct));
+        app.MapGet("/" + Routes.CoordinatorDetail, (HttpRequest req, string id, CoordinatorApi api, CancellationToken ct) => api.DetailAsync(req, id, ct));
+        app.MapPost("/" + Routes.CoordinatorDeadline, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ExtendDeadlineAsync(req, id, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.CoordinatorRemind, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.RemindAsync(req, id, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.CoordinatorReassign, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ReassignAsync(req, id, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.CoordinatorCancel, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.CancelAsync(req, id, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.CoordinatorReportAccept, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, true, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.CoordinatorReportChanges, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, false, c, ct)).DisableAntiforgery();
 
         if (!app.Services.GetRequiredService<IOptions<SendGridOptions>>().Value.Enabled)
         {

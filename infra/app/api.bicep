@@ -167,6 +167,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Email__FromName: 'Experimenten'
     Email__CoordinatorAddress: emailCoordinatorAddress
     Fund__TimeZone: timeZone
+    // Coordinators sign in with Entra ID (App Service authentication) and need the 'coordinator' app role.
+    Coordinator__Mode: 'AppService'
     // Process time zone on Linux (WEBSITE_TIME_ZONE is Windows-only). The app itself computes
     // deadlines with Fund__TimeZone and does not depend on this.
     TZ: timeZone

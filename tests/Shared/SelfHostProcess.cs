@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Experimenten.Testing;
@@ -9,6 +10,7 @@ namespace Experimenten.Testing;
 public sealed class SelfHostProcess : IAsyncDisposable
 {
     readonly Dictionary<string, string> settings;
+    readonly ConcurrentQueue<string> output = new();
     Process? process;
 
     public SelfHostProcess(Azurite azurite)
@@ -25,6 +27,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
             ["Seeds__SubmitDemoApplications"] = "false",
             ["Links__BaseUrl"] = BaseUrl,
             ["SelfHost__DataPath"] = Path.Combine(Path.GetTempPath(), prefix),
+            ["SendGrid__ApiKey"] = "",
         };
     }
 
@@ -52,8 +55,8 @@ public sealed class SelfHostProcess : IAsyncDisposable
         }
 
         process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await Wait.UntilAsync(async () =>
@@ -72,6 +75,23 @@ public sealed class SelfHostProcess : IAsyncDisposable
                 return false;
             }
         }, TimeSpan.FromSeconds(90), "the self-host process never became ready");
+    }
+
+    /// <summary>The host's last lines of output, for a failing test's message.</summary>
+    public string Output => string.Join('\n', output);
+
+    void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 200)
+        {
+            output.TryDequeue(out _);
+        }
     }
 
     /// <summary>SIGKILL, no shutdown hooks: the host gets no chance to finish anything.</summary>

@@ -3,22 +3,44 @@ using Experimenten.Domain;
 namespace Experimenten.Email;
 
 /// <summary>
-/// What the orchestrator asks the <c>SendEmail</c> activity to send. It holds facts, not text and no links:
+/// What an orchestrator asks the <c>SendEmail</c> activity to send. It holds facts, not text and no links:
 /// the activity composes the message and mints the signed links, so no token is ever written to history.
 /// </summary>
+/// <param name="Variant">Tells apart two emails of the same kind, round and recipient (a second reminder after a new deadline).</param>
 public sealed record EmailRequest(
     string ApplicationId,
     EmailKind Kind,
     int Round,
     Recipient To,
-    EmailFacts Facts)
+    EmailFacts Facts,
+    string Variant = "")
 {
-    /// <summary>Stable per application, stage, round and recipient: a retried activity never sends twice.</summary>
-    public string Key => $"{ApplicationId}|{Kind}|r{Round}|{To.Key}";
+    /// <summary>Stable per application, kind, round, recipient and variant: a retried activity never sends twice.</summary>
+    public string Key => $"{ApplicationId}|{Kind}|r{Round}|{To.Key}{(Variant.Length > 0 ? "|" + Variant : "")}";
 }
 
 /// <param name="Key">Who this is within the application: resident, welfare, reviewer:{id}, coordinator.</param>
-public sealed record Recipient(string Key, string Name, string Email, string Language);
+/// <param name="Name">Empty for applicant contacts: the activity takes the current contact, so a hand-over is respected.</param>
+public sealed record Recipient(string Key, string Name, string Email, string Language)
+{
+    public const string ResidentKey = "resident";
+    public const string WelfareKey = "welfare";
+    public const string CoordinatorKey = "coordinator";
+
+    public static Recipient Applicant(ContactRole role, string language) =>
+        new(role == ContactRole.Resident ? ResidentKey : WelfareKey, "", "", language);
+
+    public static Recipient For(Reviewer reviewer) => new($"reviewer:{reviewer.Id}", reviewer.Name, reviewer.Email, Languages.Normalize(reviewer.Language));
+
+    public ContactRole? ApplicantRole => Key switch
+    {
+        ResidentKey => ContactRole.Resident,
+        WelfareKey => ContactRole.Welfare,
+        _ => null,
+    };
+
+    public string? ReviewerId => Key.StartsWith("reviewer:", StringComparison.Ordinal) ? Key["reviewer:".Length..] : null;
+}
 
 /// <summary>The facts a message may mention; each kind uses the ones it needs.</summary>
 public sealed record EmailFacts(
@@ -26,4 +48,23 @@ public sealed record EmailFacts(
     string InitiativeName,
     string CallTitle,
     long BudgetRequested,
-    IReadOnlyList<ScreeningFailure>? Failures = null);
+    IReadOnlyList<ScreeningFailure>? Failures = null)
+{
+    public string Summary { get; init; } = "";
+
+    public string WelfareOrganisation { get; init; } = "";
+
+    public string Municipality { get; init; } = "";
+
+    public DateTimeOffset? Deadline { get; init; }
+
+    public IReadOnlyList<string> Comments { get; init; } = [];
+
+    public int ReportNumber { get; init; }
+
+    public bool FinalReport { get; init; }
+
+    public string Reason { get; init; } = "";
+
+    public string? OtherName { get; init; }
+}

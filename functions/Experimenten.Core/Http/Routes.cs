@@ -10,6 +10,20 @@ public static class Routes
     public const string Status = "status/{token}";
     public const string Asset = "assets/{name}";
     public const string Form = "";
+    public const string Review = "review/{token}";
+    public const string Plan = "plan/{token}";
+    public const string Revision = "revision/{token}";
+    public const string Report = "report/{token}";
+    public const string Withdraw = "api/applications/{id}/withdraw";
+    public const string Contacts = "api/applications/{id}/contacts";
+    public const string CoordinatorList = "api/coordinator/applications";
+    public const string CoordinatorDetail = "api/coordinator/applications/{id}";
+    public const string CoordinatorDeadline = "api/coordinator/applications/{id}/deadline";
+    public const string CoordinatorRemind = "api/coordinator/applications/{id}/remind";
+    public const string CoordinatorReassign = "api/coordinator/applications/{id}/reassign";
+    public const string CoordinatorCancel = "api/coordinator/applications/{id}/cancel";
+    public const string CoordinatorReportAccept = "api/coordinator/applications/{id}/reports/{number:int}/accept";
+    public const string CoordinatorReportChanges = "api/coordinator/applications/{id}/reports/{number:int}/changes";
 
     /// <summary>The site root as an HTTP trigger route: Functions has no empty route of its own.</summary>
     public const string FunctionsRoot = "{ignored:maxlength(0)?}";

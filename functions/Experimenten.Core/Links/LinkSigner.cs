@@ -18,6 +18,9 @@ public sealed class LinkSigner(IOptions<LinksOptions> options, TimeProvider time
 
     readonly byte[] key = Encoding.UTF8.GetBytes(options.Value.SigningKey);
 
+    /// <summary>The signer's clock, so link lifetimes are counted from the moment of sending.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public string Sign(LinkToken token)
     {
         var payload = WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(token, Json));

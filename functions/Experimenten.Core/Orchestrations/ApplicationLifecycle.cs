@@ -1,4 +1,3 @@
-using Experimenten.Activities;
 using Experimenten.Domain;
 using Experimenten.Email;
 using Experimenten.Storage;
@@ -9,7 +8,9 @@ namespace Experimenten.Orchestrations;
 
 /// <summary>
 /// ORCHESTRATOR — deterministic code only: time from the context, no I/O, no randomness.
-/// One instance per application; the instance id is the application id.
+/// One instance per application; the instance id is the application id. Design §3:
+/// screening → review rounds (sub-orchestrations) ⇄ revisions → decision → monitoring (a
+/// sub-orchestration per report) → completed; withdrawn or cancelled from any open stage.
 /// </summary>
 public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, LifecycleOutcome>
 {
@@ -17,45 +18,248 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var log = context.CreateReplaySafeLogger<ApplicationLifecycle>();
+        var run = new Run(context, input);
+        return new LifecycleOutcome(await run.ExecuteAsync());
+    }
 
-        await ProgressAsync(context, input, Stage.Screening, "fund", null, "Automatische controle");
-        var failures = Screening.Evaluate(input.Form, input.Call, input.SubmittedAt);
-        if (failures.Count > 0)
+    /// <summary>One application's state while the orchestration runs.</summary>
+    sealed class Run(TaskOrchestrationContext context, LifecycleInput input)
+    {
+        readonly Inbox inbox = new(context);
+        readonly string id = input.ApplicationId;
+        readonly string lang = input.Form.Language;
+        readonly EmailFacts facts = new(input.Form.Title, input.Form.InitiativeName, input.Call.Title.For(input.Form.Language), input.Form.BudgetRequested)
         {
-            Logs.ApplicationIneligible(log, input.ApplicationId, string.Join(",", failures.Select(f => f.Rule)));
-            await EmailApplicantsAsync(context, input, EmailKind.Ineligible, 0, failures);
-            await ProgressAsync(context, input, Stage.Ineligible, "", null, "Niet in behandeling genomen: " + string.Join(", ", failures.Select(f => f.Rule)));
-            return new LifecycleOutcome(Stage.Ineligible);
+            Summary = input.Form.Summary,
+            WelfareOrganisation = input.Form.WelfareOrganisation,
+            Municipality = input.Form.Municipality,
+        };
+
+        Stage? ended;
+        int handovers;
+
+        DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+
+        public async Task<Stage> ExecuteAsync()
+        {
+            var log = context.CreateReplaySafeLogger<ApplicationLifecycle>();
+            inbox.Listen<Withdrawn>(Events.Withdrawn);
+            inbox.Listen<Cancelled>(Events.Cancelled);
+            inbox.Listen<ContactsChanged>(Events.ContactsChanged);
+
+            await ProgressAsync(Stage.Screening, "fund", null, "Automatische controle");
+            var failures = Screening.Evaluate(input.Form, input.Call, input.SubmittedAt);
+            if (failures.Count > 0)
+            {
+                Logs.ApplicationIneligible(log, id, string.Join(",", failures.Select(f => f.Rule)));
+                await Steps.EmailApplicantsAsync(context, id, EmailKind.Ineligible, 0, lang, facts with { Failures = failures });
+                await ProgressAsync(Stage.Ineligible, "", null, "Niet in behandeling genomen: " + string.Join(", ", failures.Select(f => f.Rule)));
+                return Stage.Ineligible;
+            }
+
+            await Steps.EmailApplicantsAsync(context, id, EmailKind.Received, 0, lang, facts);
+            Logs.ApplicationScreened(log, id);
+
+            var approved = await ReviewAsync();
+            if (approved is not true)
+            {
+                return ended!.Value;
+            }
+
+            return await MonitorAsync();
         }
 
-        await EmailApplicantsAsync(context, input, EmailKind.Received, 0, null);
-        await ProgressAsync(context, input, Stage.InReview, "reviewers", null, "Doorgestuurd naar de beoordelaars");
-        Logs.ApplicationScreened(log, input.ApplicationId);
-        return new LifecycleOutcome(Stage.InReview);
-    }
-
-    /// <summary>Every applicant email goes to both contacts: nobody takes the residents out of the loop.</summary>
-    static Task EmailApplicantsAsync(TaskOrchestrationContext context, LifecycleInput input, EmailKind kind, int round, IReadOnlyList<ScreeningFailure>? failures)
-    {
-        var form = input.Form;
-        var facts = new EmailFacts(form.Title, form.InitiativeName, input.Call.Title.For(form.Language), form.BudgetRequested, failures);
-        var recipients = new[]
+        /// <summary>Review rounds until approved (true), or an end (false: <see cref="ended"/> says which).</summary>
+        async Task<bool> ReviewAsync()
         {
-            new Recipient(nameof(ContactRole.Resident).ToLowerInvariant(), form.ResidentContact.Name, form.ResidentContact.Email, form.Language),
-            new Recipient(nameof(ContactRole.Welfare).ToLowerInvariant(), form.WelfareContact.Name, form.WelfareContact.Email, form.Language),
-        };
-        return Task.WhenAll(recipients.Select(to => context.CallActivityAsync<bool>(
-            nameof(SendEmail), new EmailRequest(input.ApplicationId, kind, round, to, facts), Retries.Activity)));
-    }
+            var rules = input.Call.Review;
+            for (var round = 1; ; round++)
+            {
+                await ProgressAsync(Stage.InReview, "reviewers", null, $"Beoordelingsronde {round} begint", round);
+                var outcome = await WhileListeningAsync(context.CallSubOrchestratorAsync<RoundOutcome>(
+                    nameof(ReviewRound),
+                    new ReviewRoundInput(id, round, input.Panel, rules, facts, input.Form.WelfareOrganisation),
+                    new SubOrchestrationOptions(Retries.Activity, Events.RoundInstance(id, round))));
+                if (outcome is null)
+                {
+                    context.SendEvent(Events.RoundInstance(id, round), Events.Close, new CloseRequested(ended.ToString()!));
+                    return false;
+                }
 
-    static Task ProgressAsync(TaskOrchestrationContext context, LifecycleInput input, Stage stage, string waitingOn, DateTimeOffset? deadline, string line)
-    {
-        context.SetCustomStatus(new LifecycleStatus(stage, waitingOn, deadline));
-        var at = context.CurrentUtcDateTime;
-        return context.CallActivityAsync<bool>(
-            nameof(RecordProgress),
-            new ProgressUpdate(input.ApplicationId, stage, waitingOn, deadline, at, new TimelineEntry(at, stage.ToString(), line)),
-            Retries.Activity);
+                var comments = outcome.Decisions.Where(d => d.Comment.Length > 0).Select(d => d.Comment).ToList();
+                switch (outcome.Result)
+                {
+                    case RoundResult.Approved:
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.Approved, round, lang, facts with { Comments = comments });
+                        await ProgressAsync(Stage.Approved, "", null, $"Goedgekeurd in ronde {round}: {Formatting.Euros(input.Form.BudgetRequested, Languages.Dutch)}", round);
+                        return true;
+
+                    case RoundResult.ChangesRequested when round < input.Call.Revision.MaxRounds:
+                        if (!await AwaitRevisionAsync(round, comments))
+                        {
+                            return false;
+                        }
+
+                        break;
+
+                    default:
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.Rejected, round, lang,
+                            facts with { Comments = rules.ShareCommentsOnReject ? comments : [] });
+                        await EndAsync(Stage.Rejected, $"Afgewezen in ronde {round}");
+                        return false;
+                }
+            }
+        }
+
+        /// <summary>Changes requested: wait for a revised plan before the deadline, or lapse.</summary>
+        async Task<bool> AwaitRevisionAsync(int round, IReadOnlyList<string> comments)
+        {
+            var revision = input.Call.Revision;
+            var due = Now + revision.Period;
+            var reminded = false;
+            var version = 0;
+            inbox.Listen<RevisionSubmitted>(Events.RevisionSubmitted);
+            inbox.Listen<DeadlineExtended>(Events.DeadlineExtended);
+            inbox.Listen<RemindNow>(Events.RemindNow);
+            await Steps.EmailApplicantsAsync(context, id, EmailKind.ChangesRequested, round, lang, facts with { Comments = comments, Deadline = due });
+            await ProgressAsync(Stage.ChangesRequested, "applicant", due, $"Ronde {round}: de beoordelaars vragen om aanpassingen", round, context.InstanceId);
+
+            for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
+            {
+                var reminderAt = due - input.Call.Review.ReminderBefore;
+                var message = await inbox.NextAsync(!reminded && reminderAt > Now ? reminderAt : due);
+                switch (message.Name)
+                {
+                    case "timer" when !reminded && reminderAt > Now.AddSeconds(-1) && Now < due:
+                        reminded = true;
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.RevisionReminder, round, lang, facts with { Deadline = due }, $"v{version}");
+                        break;
+
+                    case "timer":
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.Lapsed, round, lang, facts);
+                        await EndAsync(Stage.Lapsed, $"Vervallen: geen aangepast plan vóór {due:u}");
+                        return false;
+
+                    case Events.RevisionSubmitted:
+                        var plan = message.As<RevisionSubmitted>();
+                        await ProgressAsync(Stage.InReview, "reviewers", null, $"Aangepast plan (versie {plan.Version}) ontvangen", round,
+                            plan: new PlanRef(plan.Version, plan.PlanBlob, plan.PlanText));
+                        return true;
+
+                    case Events.DeadlineExtended:
+                        var extended = message.As<DeadlineExtended>();
+                        due = extended.Deadline;
+                        version++;
+                        reminded = due - input.Call.Review.ReminderBefore <= Now;
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.DeadlineMoved, round, lang, facts with { Deadline = due, Reason = extended.Reason }, $"v{version}");
+                        await ProgressAsync(Stage.ChangesRequested, "applicant", due, $"Deadline voor het aangepaste plan verzet ({extended.Reason})", round, context.InstanceId);
+                        break;
+
+                    case Events.RemindNow:
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.RevisionReminder, round, lang, facts with { Deadline = due }, $"now{context.NewGuid():N}");
+                        break;
+
+                    default:
+                        if (!await HandleApplicationEventAsync(message))
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            await Steps.EmailApplicantsAsync(context, id, EmailKind.Lapsed, round, lang, facts);
+            await EndAsync(Stage.Lapsed, "Vervallen: te veel gebeurtenissen zonder aangepast plan");
+            return false;
+        }
+
+        /// <summary>Monitoring: one report cycle per progress report, then the final report.</summary>
+        async Task<Stage> MonitorAsync()
+        {
+            var monitoring = input.Call.Monitoring;
+            var start = Now;
+            var reports = monitoring.ProgressReports + 1;
+            await ProgressAsync(Stage.Monitoring, "applicant", start + monitoring.Interval, $"Het experiment loopt: {reports} verslagen gevraagd");
+            for (var n = 1; n <= reports; n++)
+            {
+                var outcome = await WhileListeningAsync(context.CallSubOrchestratorAsync<ReportOutcome>(
+                    nameof(ReportCycle),
+                    new ReportCycleInput(id, n, n == reports, start + (monitoring.Interval * n), monitoring, facts, lang),
+                    new SubOrchestrationOptions(Retries.Activity, Events.ReportInstance(id, n))));
+                if (outcome is null)
+                {
+                    context.SendEvent(Events.ReportInstance(id, n), Events.Close, new CloseRequested(ended.ToString()!));
+                    return ended!.Value;
+                }
+            }
+
+            await Steps.EmailApplicantsAsync(context, id, EmailKind.Completed, 0, lang, facts);
+            await EndAsync(Stage.Completed, "Afgerond: alle verslagen goedgekeurd");
+            return Stage.Completed;
+        }
+
+        /// <summary>Awaits a child while answering the application-wide events; null when the application ended meanwhile.</summary>
+        async Task<T?> WhileListeningAsync<T>(Task<T> child)
+            where T : class
+        {
+            // Bounded: each message adds a few history events; past the cap the parent stops listening.
+            for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
+            {
+                var message = await inbox.NextAsync(null, child);
+                if (message == Message.Other)
+                {
+                    return await child;
+                }
+
+                if (!await HandleApplicationEventAsync(message))
+                {
+                    return null;
+                }
+            }
+
+            return await child;
+        }
+
+        /// <summary>Withdrawn, cancelled or a contact handed over. False when the application ended.</summary>
+        async Task<bool> HandleApplicationEventAsync(Message message)
+        {
+            switch (message.Name)
+            {
+                case Events.Withdrawn:
+                    var withdrawn = message.As<Withdrawn>();
+                    await Steps.EmailApplicantsAsync(context, id, EmailKind.Withdrawn, 0, lang, facts with { Reason = withdrawn.Reason });
+                    await EndAsync(Stage.Withdrawn, "Ingetrokken door de aanvragers" + (withdrawn.Reason.Length > 0 ? $": {withdrawn.Reason}" : ""));
+                    return false;
+
+                case Events.Cancelled:
+                    var cancelled = message.As<Cancelled>();
+                    await Steps.EmailApplicantsAsync(context, id, EmailKind.Cancelled, 0, lang, facts with { Reason = cancelled.Reason });
+                    await EndAsync(Stage.Cancelled, $"Stopgezet door het fondsbureau: {cancelled.Reason}");
+                    return false;
+
+                case Events.ContactsChanged:
+                    var change = message.As<ContactsChanged>();
+                    handovers++;
+                    var former = new Recipient($"former-{change.Role.ToString().ToLowerInvariant()}", change.Previous.Name, change.Previous.Email, lang);
+                    await Steps.EmailAsync(context, new EmailRequest(id, EmailKind.ContactHandedOver, 0, former, facts with { OtherName = change.Next.Name }, $"h{handovers}"));
+                    await Steps.EmailAsync(context, new EmailRequest(id, EmailKind.ContactWelcome, 0, Recipient.Applicant(change.Role, lang), facts with { OtherName = change.Previous.Name }, $"h{handovers}"));
+                    await Steps.NoteAsync(context, id, "ContactsChanged", $"Contactpersoon overgedragen van {change.Previous.Name} aan {change.Next.Name}");
+                    return true;
+
+                default:
+                    await Steps.NoteAsync(context, id, "Refused", $"Gebeurtenis {message.Name} past niet bij deze fase en is geweigerd");
+                    return true;
+            }
+        }
+
+        async Task EndAsync(Stage stage, string line)
+        {
+            ended = stage;
+            await ProgressAsync(stage, "", null, line, activeInstance: "");
+        }
+
+        Task ProgressAsync(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, int? round = null, string? activeInstance = null, PlanRef? plan = null) =>
+            Steps.ProgressAsync(context, new ProgressUpdate(id, stage, waitingOn, deadline, Now, new TimelineEntry(Now, stage.ToString(), line), round, activeInstance, plan));
     }
 }

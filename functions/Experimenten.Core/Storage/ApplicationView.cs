@@ -18,7 +18,18 @@ public sealed record ApplicationView(
     string Municipality,
     long BudgetRequested,
     DateTimeOffset SubmittedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string Summary,
+    int Round,
+    string? ActiveInstance,
+    PlanRef Plan)
+{
+    public Contact ContactFor(ContactRole role) => role == ContactRole.Resident ? ResidentContact : WelfareContact;
+}
 
 /// <summary>One line of an application's history.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Text);
+/// <param name="Id">Tells apart lines of the same kind at the same moment; replays produce the same id.</param>
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Text)
+{
+    public string? Id { get; init; }
+}

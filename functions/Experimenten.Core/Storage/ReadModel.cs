@@ -22,6 +22,11 @@ public sealed class ReadModel(StorageClients clients)
         {
             ["CallId"] = form.CallId,
             ["Title"] = form.Title,
+            ["Summary"] = form.Summary,
+            ["PlanText"] = form.PlanText,
+            ["PlanBlob"] = form.PlanBlob,
+            ["PlanVersion"] = 1,
+            ["Round"] = 0,
             ["InitiativeName"] = form.InitiativeName,
             ["Stage"] = nameof(Stage.Submitted),
             ["WaitingOn"] = "fund",
@@ -57,6 +62,23 @@ public sealed class ReadModel(StorageClients clients)
             ["NextDeadline"] = update.NextDeadline,
             ["UpdatedAt"] = update.At,
         };
+        if (update.Round is { } round)
+        {
+            entity["Round"] = round;
+        }
+
+        if (update.ActiveInstance is { } active)
+        {
+            entity["ActiveInstance"] = active;
+        }
+
+        if (update.Plan is { } plan)
+        {
+            entity["PlanVersion"] = plan.Version;
+            entity["PlanBlob"] = plan.Blob;
+            entity["PlanText"] = plan.Text;
+        }
+
         await Applications.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
         if (update.Timeline is { } line)
         {
@@ -67,7 +89,7 @@ public sealed class ReadModel(StorageClients clients)
     public async Task AppendAsync(string id, TimelineEntry entry, CancellationToken cancellationToken)
     {
         // The row key is the moment and the kind: a retried activity writes the same row again.
-        var entity = new TableEntity(id, $"{entry.At.UtcTicks:D19}-{entry.Kind}")
+        var entity = new TableEntity(id, $"{entry.At.UtcTicks:D19}-{entry.Id ?? entry.Kind}")
         {
             ["At"] = entry.At,
             ["Kind"] = entry.Kind,
@@ -93,6 +115,57 @@ public sealed class ReadModel(StorageClients clients)
         return entries;
     }
 
+    /// <summary>
+    /// One page of the coordinator's list. The continuation token comes from Table storage, so a page
+    /// costs the same whatever the number of applications.
+    /// </summary>
+    public async Task<(IReadOnlyList<ApplicationView> Items, string? Continuation)> PageAsync(string? callId, Stage? stage, bool overdueOnly, DateTimeOffset now, int pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        var filters = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {Row}") };
+        if (!string.IsNullOrEmpty(callId))
+        {
+            filters.Add(TableClient.CreateQueryFilter($"CallId eq {callId}"));
+        }
+
+        if (stage is { } s)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"Stage eq {s.ToString()}"));
+        }
+
+        if (overdueOnly)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"NextDeadline lt {now}"));
+        }
+
+        var items = new List<ApplicationView>();
+        await foreach (var page in Applications.QueryAsync<TableEntity>(string.Join(" and ", filters), pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
+        {
+            items.AddRange(page.Values.Select(ToView));
+            if (items.Count > 0 || page.ContinuationToken is null)
+            {
+                return (items, page.ContinuationToken);
+            }
+
+            continuation = page.ContinuationToken;
+        }
+
+        return (items, null);
+    }
+
+    /// <summary>Replaces a contact (hand-over). Future email goes to the new person.</summary>
+    public Task ChangeContactAsync(string id, ContactRole role, Contact next, CancellationToken cancellationToken)
+    {
+        var prefix = role == ContactRole.Resident ? "Resident" : "Welfare";
+        return Applications.UpsertEntityAsync(
+            new TableEntity(id, Row) { [$"{prefix}Name"] = next.Name, [$"{prefix}Email"] = next.Email },
+            TableUpdateMode.Merge,
+            cancellationToken);
+    }
+
+    /// <summary>Shows a new deadline at once, before the orchestration has replaced its timer.</summary>
+    public Task SetDeadlineAsync(string id, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        Applications.UpsertEntityAsync(new TableEntity(id, Row) { ["NextDeadline"] = deadline }, TableUpdateMode.Merge, cancellationToken);
+
     static ApplicationView ToView(TableEntity e) => new(
         e.PartitionKey,
         e.GetString("CallId"),
@@ -108,7 +181,11 @@ public sealed class ReadModel(StorageClients clients)
         e.GetString("Municipality"),
         e.GetInt64("BudgetRequested") ?? 0,
         e.GetDateTimeOffset("SubmittedAt") ?? default,
-        e.GetDateTimeOffset("UpdatedAt") ?? default);
+        e.GetDateTimeOffset("UpdatedAt") ?? default,
+        e.GetString("Summary") ?? "",
+        e.GetInt32("Round") ?? 0,
+        e.GetString("ActiveInstance"),
+        new PlanRef(e.GetInt32("PlanVersion") ?? 1, e.GetString("PlanBlob"), e.GetString("PlanText")));
 }
 
 /// <summary>What the orchestrator tells the read model at each step (input of <c>RecordProgress</c>).</summary>
@@ -118,4 +195,10 @@ public sealed record ProgressUpdate(
     string WaitingOn,
     DateTimeOffset? NextDeadline,
     DateTimeOffset At,
-    TimelineEntry? Timeline);
+    TimelineEntry? Timeline,
+    int? Round = null,
+    string? ActiveInstance = null,
+    PlanRef? Plan = null);
+
+/// <summary>The plan that is current: its version and where it is (a blob, typed text, or both).</summary>
+public sealed record PlanRef(int Version, string? Blob, string? Text);

@@ -9,7 +9,9 @@ public static class StorageNames
     public const string TimelineTable = "timeline";
     public const string OutboxTable = "outbox";
     public const string SentMailTable = "sentmail";
+    public const string ReviewsTable = "reviews";
+    public const string ReportsTable = "reports";
 
     public static readonly string[] Containers = [PlansContainer, ReportsContainer];
-    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable];
+    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable, ReviewsTable, ReportsTable];
 }

@@ -2,6 +2,7 @@ using Experimenten.Domain;
 using Experimenten.Http;
 using Experimenten.Links;
 using Experimenten.Orchestrations;
+using Experimenten.Pages;
 using Experimenten.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -23,6 +24,7 @@ public sealed class SubmissionHandler(
     LinkSigner signer,
     IOptions<LinksOptions> links,
     TimeProvider time,
+    FormPage formPage,
     ILogger<SubmissionHandler> log)
 {
     static readonly OrchestrationRuntimeStatus[] AnyStatus =
@@ -31,6 +33,14 @@ public sealed class SubmissionHandler(
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var result = await HandleApiAsync(request, durable, cancellationToken);
+
+        // The form's plain (no-JavaScript) post asks for a page; API clients keep JSON.
+        return SubmissionPage.WantsHtml(request) ? SubmissionPage.Render(formPage, request, result) : result;
+    }
+
+    async Task<IResult> HandleApiAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
         var lang = Problems.LanguageOf(request);
         if (!request.HasFormContentType || !(request.ContentType ?? "").Contains("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
@@ -50,6 +60,9 @@ public sealed class SubmissionHandler(
             request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
             {
                 MultipartBodyLengthLimit = SubmissionLimits.MaxBodyBytes,
+
+                // Plans of a few MB stay in memory: buffering them to disk first doubled the latency.
+                MemoryBufferThreshold = (int)SubmissionLimits.MaxFileBytes / 2,
                 ValueLengthLimit = SubmissionLimits.MaxPlanText * 4,
                 ValueCountLimit = 64,
             }));
@@ -72,6 +85,13 @@ public sealed class SubmissionHandler(
         }
 
         lang = Problems.LanguageOf(request, form["language"]);
+        if (!SubmissionPage.PassesCsrf(request, form))
+        {
+            return Refuse(StatusCodes.Status403Forbidden, "csrf", lang,
+                "Formulier verlopen", "Form expired",
+                "Het formulier was verlopen. Uw gegevens staan er nog: verstuur het opnieuw.", "The form had expired. Your details are still here: please send it again.");
+        }
+
         var check = new SubmissionValidator(lang);
         var callId = check.Text(form, "callId", 64);
         var application = new ApplicationForm(
@@ -171,7 +191,9 @@ public sealed class SubmissionHandler(
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(durable);
         var id = !string.IsNullOrEmpty(key) ? ApplicationIds.FromIdempotencyKey(call.Id, key) : ApplicationIds.NewRandom();
-        if (await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
+
+        // Only a keyed submission can already exist; a fresh random id needs no look-up.
+        if (!string.IsNullOrEmpty(key) && await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             Logs.ApplicationAlreadyExists(log, id);
             return id;
@@ -189,7 +211,7 @@ public sealed class SubmissionHandler(
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(ApplicationLifecycle),
-                new LifecycleInput(id, application, call, now),
+                new LifecycleInput(id, application, call, now, catalog.Panel.Reviewers),
                 new StartOrchestrationOptions(id).WithDedupeStatuses(AnyStatus),
                 cancellationToken);
             Logs.ApplicationAccepted(log, id, call.Id);

@@ -82,6 +82,7 @@ public sealed class EmbeddedDurableRuntime(
             LoggerFactory = loggerFactory,
             ControlQueueVisibilityTimeout = d.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = d.MessageVisibilityTimeout,
+            CustomMessageTypeBinder = new ProtobufMapBinder(),
 
             // A stable worker name lets a restarted host take its own partitions back at once
             // instead of waiting for the dead process's leases to expire.
@@ -89,7 +90,7 @@ public sealed class EmbeddedDurableRuntime(
         };
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
-        return service;
+        return new PlainHistoryService<AzureStorageOrchestrationService>(service);
     }
 }
 

@@ -23,7 +23,8 @@ public sealed class CrashRecoveryTests(Azurite azurite)
         await host.StartAsync();
         async Task<JsonElement[]> MailAsync() =>
             [.. (await host.Client.GetFromJsonAsync<JsonElement[]>(new Uri($"{host.BaseUrl}/dev/mail.json")))!
-                .Where(m => m.GetProperty("applicationId").GetString() == accepted.GetProperty("id").GetString())];
+                .Where(m => m.GetProperty("applicationId").GetString() == accepted.GetProperty("id").GetString()
+                    && m.GetProperty("key").GetString()!.Contains("|Received|", StringComparison.Ordinal))];
         await Wait.UntilAsync(async () => (await MailAsync()).Length >= 2, TimeSpan.FromSeconds(90), "the confirmations arrive after the restart");
         await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -31,5 +32,6 @@ public sealed class CrashRecoveryTests(Azurite azurite)
         Assert.Equal(["anna@example.org", "bram@example.org"], mail.Select(m => m.GetProperty("to").GetString()).Order());
         var status = await host.Client.GetFromJsonAsync<JsonElement>(new Uri(accepted.GetProperty("statusUrl").GetString()!));
         Assert.Equal("InReview", status.GetProperty("stage").GetString());
+        Assert.Contains(status.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("text").GetString()!.Contains("uitgenodigd", StringComparison.Ordinal));
     }
 }

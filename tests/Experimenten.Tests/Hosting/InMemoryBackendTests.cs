@@ -19,7 +19,7 @@ public sealed class InMemoryBackendTests(Azurite azurite)
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        var mail = await host.WaitForMailAsync(id, 2);
+        var mail = await host.WaitForKindAsync(id, "Received", 2);
         Assert.Equal(["anna@example.org", "bram@example.org"], mail.Select(m => m.To).Order());
     }
 }

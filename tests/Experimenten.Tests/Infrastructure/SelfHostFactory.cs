@@ -13,7 +13,37 @@ namespace Experimenten.Tests.Infrastructure;
 /// </summary>
 public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? configure = null, string backend = "AzureStorage") : WebApplicationFactory<Program>
 {
+    public const string CoordinatorUser = "coord";
+    public const string CoordinatorPassword = "test-password-for-coordinators";
+
     public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>A client that signs in as a coordinator.</summary>
+    public HttpClient CoordinatorClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{CoordinatorUser}:{CoordinatorPassword}")));
+        return client;
+    }
+
+    /// <summary>Emails of one kind for an application (the kind is part of each email's stable key).</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> WaitForKindAsync(string applicationId, string kind, int count, TimeSpan? timeout = null, int? round = null)
+    {
+        IReadOnlyList<OutboxMessage> found = [];
+        var marker = round is { } r ? $"|{kind}|r{r}|" : $"|{kind}|";
+        await Wait.UntilAsync(
+            async () => (found = [.. (await MailForAsync(applicationId)).Where(m => m.Key.Contains(marker, StringComparison.Ordinal))]).Count >= count,
+            timeout ?? TimeSpan.FromSeconds(60),
+            $"expected {count} {kind} emails for {applicationId}");
+        return found;
+    }
+
+    public async Task<int> CountKindAsync(string applicationId, string kind) =>
+        (await MailForAsync(applicationId)).Count(m => m.Key.Contains($"|{kind}|", StringComparison.Ordinal));
+
+    /// <summary>Turns an absolute link from an email into a path for the in-process client.</summary>
+    public static Uri Local(string link) => new(new Uri(link).PathAndQuery, UriKind.Relative);
 
     public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
 
@@ -35,6 +65,9 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
         builder.UseSetting("Links:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
         builder.UseSetting("Links:BaseUrl", "http://localhost");
         builder.UseSetting("SelfHost:DataPath", Path.Combine(Path.GetTempPath(), Prefix));
+        builder.UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "test-seeds"));
+        builder.UseSetting("Coordinator:Credentials:0:User", CoordinatorUser);
+        builder.UseSetting("Coordinator:Credentials:0:Password", CoordinatorPassword);
         configure?.Invoke(builder);
     }
 

@@ -1,0 +1,25 @@
+using Experimenten.Storage;
+using Microsoft.DurableTask;
+
+namespace Experimenten.Activities;
+
+public sealed record ReportUpdate(string ApplicationId, int Number, bool Final, DateTimeOffset Due, ReportStatus Status, string? Blob, string? Text, string? Comment, DateTimeOffset At);
+
+/// <summary>Keeps the report table (due, submitted, accepted, changes asked) in step with the report cycle.</summary>
+public sealed class RecordReport(ReportStore reports) : TaskActivity<ReportUpdate, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, ReportUpdate input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Status == ReportStatus.Due)
+        {
+            await reports.ScheduleAsync(input.ApplicationId, input.Number, input.Final, input.Due, CancellationToken.None);
+        }
+        else
+        {
+            await reports.SetStatusAsync(input.ApplicationId, input.Number, input.Status, input.Blob, input.Text, input.Comment, input.At, CancellationToken.None);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,137 @@
+using Experimenten.Activities;
+using Experimenten.Domain;
+using Experimenten.Email;
+using Experimenten.Storage;
+using Microsoft.DurableTask;
+
+namespace Experimenten.Orchestrations;
+
+public sealed record ReportCycleInput(string ApplicationId, int Number, bool Final, DateTimeOffset Due, MonitoringSettings Monitoring, EmailFacts Facts, string Language);
+
+public sealed record ReportOutcome(bool Accepted);
+
+/// <summary>
+/// ORCHESTRATOR — one progress or final report (a sub-orchestration per report, instance id
+/// <c>{applicationId}:report:{n}</c>, so the parent's history stays small however long the experiment
+/// runs): reminders before, at and after the due date, escalation, then the coordinator's verdict.
+/// </summary>
+public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutcome>
+{
+    public override async Task<ReportOutcome> RunAsync(TaskOrchestrationContext context, ReportCycleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var m = input.Monitoring;
+        var due = input.Due;
+        var facts = input.Facts with { ReportNumber = input.Number, FinalReport = input.Final };
+        var submitted = false;
+        var submissions = 0;
+        var version = 0;
+        Rung? last = null;
+
+        var inbox = new Inbox(context);
+        inbox.Listen<ReportSubmitted>(Events.ReportSubmitted);
+        inbox.Listen<ReportReviewed>(Events.ReportReviewed);
+        inbox.Listen<DeadlineExtended>(Events.DeadlineExtended);
+        inbox.Listen<RemindNow>(Events.RemindNow);
+        inbox.Listen<CloseRequested>(Events.Close);
+
+        await Record(context, input, due, ReportStatus.Due, null, null, null);
+        await Progress(context, input, "applicant", due, $"Verslag {input.Number} gevraagd{(input.Final ? " (eindverslag)" : "")}");
+
+        for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
+        {
+            var next = submitted ? null : Ladder.Next(last);
+            DateTimeOffset? wake = next is { } rung ? Ladder.At(rung, due, m.ReminderBefore, m.OverdueAfter, m.EscalateAfter) : null;
+            var message = await inbox.NextAsync(wake);
+            switch (message.Name)
+            {
+                case "timer":
+                    last = next;
+                    if (next == Rung.Escalate)
+                    {
+                        await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportEscalation, input.Number, facts with { Deadline = due }, $"v{version}");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Escalation", $"Verslag {input.Number}: escalatie naar het fondsbureau");
+                    }
+                    else
+                    {
+                        var kind = next switch { Rung.Before => EmailKind.ReportDueSoon, Rung.Due => EmailKind.ReportDueToday, _ => EmailKind.ReportOverdue };
+                        await Steps.EmailApplicantsAsync(context, input.ApplicationId, kind, input.Number, input.Language, facts with { Deadline = due }, $"v{version}");
+                    }
+
+                    break;
+
+                case Events.ReportSubmitted:
+                    var report = message.As<ReportSubmitted>();
+                    if (report.Number != input.Number || submitted)
+                    {
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Verslag {report.Number} geweigerd: nu wordt verslag {input.Number} {(submitted ? "beoordeeld" : "verwacht")}");
+                        break;
+                    }
+
+                    submitted = true;
+                    submissions++;
+                    await Record(context, input, due, ReportStatus.Submitted, report.Blob, report.Text, null);
+                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportReceived, input.Number, input.Language, facts, $"s{submissions}");
+                    await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportToAssess, input.Number, facts, $"s{submissions}");
+                    await Progress(context, input, "fund", null, $"Verslag {input.Number} ontvangen");
+                    break;
+
+                case Events.ReportReviewed:
+                    var verdict = message.As<ReportReviewed>();
+                    if (verdict.Number != input.Number || !submitted)
+                    {
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Oordeel over verslag {verdict.Number} geweigerd: er ligt geen verslag ter beoordeling");
+                        break;
+                    }
+
+                    if (verdict.Accepted)
+                    {
+                        await Record(context, input, due, ReportStatus.Accepted, null, null, verdict.Comment);
+                        await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportAccepted, input.Number, input.Language, facts);
+                        await Steps.NoteAsync(context, input.ApplicationId, "ReportAccepted", $"Verslag {input.Number} goedgekeurd");
+                        return new ReportOutcome(true);
+                    }
+
+                    submitted = false;
+                    await Record(context, input, due, ReportStatus.ChangesRequested, null, null, verdict.Comment);
+                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportChangesRequested, input.Number, input.Language,
+                        facts with { Comments = [verdict.Comment], Deadline = due }, $"s{submissions}");
+                    await Progress(context, input, "applicant", due, $"Verslag {input.Number}: aanvulling gevraagd");
+                    break;
+
+                case Events.DeadlineExtended:
+                    var extended = message.As<DeadlineExtended>();
+                    due = extended.Deadline;
+                    version++;
+                    last = Ladder.LastPassed(Now(context), due, m.ReminderBefore, m.OverdueAfter, m.EscalateAfter);
+                    await Record(context, input, due, ReportStatus.Due, null, null, null);
+                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.DeadlineMoved, input.Number, input.Language,
+                        facts with { Deadline = due, Reason = extended.Reason }, $"v{version}");
+                    await Progress(context, input, submitted ? "fund" : "applicant", due, $"Verslag {input.Number}: deadline verzet ({extended.Reason})");
+                    break;
+
+                case Events.RemindNow:
+                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportDueToday, input.Number, input.Language,
+                        facts with { Deadline = due }, $"now{context.NewGuid():N}");
+                    await Steps.NoteAsync(context, input.ApplicationId, "Reminder", $"Verslag {input.Number}: herinnering verstuurd door het fondsbureau");
+                    break;
+
+                case Events.Close:
+                    return new ReportOutcome(false);
+            }
+        }
+
+        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Verslag {input.Number}: te veel gebeurtenissen, de cyclus stopt; het fondsbureau beslist verder");
+        return new ReportOutcome(false);
+    }
+
+    static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+
+    static Task Record(TaskOrchestrationContext context, ReportCycleInput input, DateTimeOffset due, ReportStatus status, string? blob, string? text, string? comment) =>
+        Steps.CallAsync(context, nameof(RecordReport), new ReportUpdate(input.ApplicationId, input.Number, input.Final, due, status, blob, text, comment, Now(context)));
+
+    static Task Progress(TaskOrchestrationContext context, ReportCycleInput input, string waitingOn, DateTimeOffset? due, string line) =>
+        Steps.ProgressAsync(context, new ProgressUpdate(input.ApplicationId, Stage.Monitoring, waitingOn, due, Now(context),
+            new TimelineEntry(Now(context), "Report", line), ActiveInstance: context.InstanceId));
+}

@@ -1,0 +1,154 @@
+using Experimenten.Activities;
+using Experimenten.Domain;
+using Experimenten.Email;
+using Experimenten.Storage;
+using Microsoft.DurableTask;
+
+namespace Experimenten.Orchestrations;
+
+/// <summary>Input of one review round: who may be invited and the call's rules for the round.</summary>
+public sealed record ReviewRoundInput(
+    string ApplicationId,
+    int Round,
+    IReadOnlyList<Reviewer> Panel,
+    ReviewSettings Review,
+    EmailFacts Facts,
+    string WelfareOrganisation);
+
+/// <summary>How the round ended and what the reviewers wrote.</summary>
+public sealed record RoundOutcome(RoundResult Result, IReadOnlyList<ReviewDecisionReceived> Decisions);
+
+/// <summary>
+/// ORCHESTRATOR — one review round (a sub-orchestration per round, instance id
+/// <c>{applicationId}:review:{round}</c>): invites every panel reviewer without a conflict of interest,
+/// collects decisions, walks the reminder ladder per reviewer and escalates to the coordinator.
+/// </summary>
+public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcome>
+{
+    public override async Task<RoundOutcome> RunAsync(TaskOrchestrationContext context, ReviewRoundInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var rules = input.Review;
+        var eligible = input.Panel.Where(r => !r.HasConflictWith(input.WelfareOrganisation)).ToList();
+        var invited = (rules.ReviewersPerRound > 0 ? eligible.Take(rules.ReviewersPerRound) : eligible).ToList();
+        var decisions = new Dictionary<string, ReviewDecisionReceived>();
+        var due = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + rules.Period;
+        var version = 0;
+        Rung? last = null;
+        var reminders = 0;
+
+        var inbox = new Inbox(context);
+        inbox.Listen<ReviewDecisionReceived>(Events.ReviewDecision);
+        inbox.Listen<DeadlineExtended>(Events.DeadlineExtended);
+        inbox.Listen<RemindNow>(Events.RemindNow);
+        inbox.Listen<ReviewerReassigned>(Events.ReviewerReassigned);
+        inbox.Listen<CloseRequested>(Events.Close);
+
+        await Steps.CallAsync(context, nameof(RecordReviewers), new ReviewersInvited(input.ApplicationId, input.Round, invited, Now(context)));
+        await Task.WhenAll(invited.Select(r => Email(context, input, EmailKind.ReviewInvitation, r, due, "")));
+        await Progress(context, input, due, $"Ronde {input.Round}: {invited.Count} beoordelaars uitgenodigd");
+
+        for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
+        {
+            var settled = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: false);
+            if (settled is { } result && (rules.Completion == ReviewCompletion.Quorum || decisions.Count == invited.Count))
+            {
+                return new RoundOutcome(result, [.. decisions.Values]);
+            }
+
+            var next = Ladder.Next(last);
+            DateTimeOffset? wake = next is { } rung ? Ladder.At(rung, due, rules.ReminderBefore, rules.OverdueAfter, rules.EscalateAfter) : null;
+            var message = await inbox.NextAsync(wake);
+            switch (message.Name)
+            {
+                case "timer":
+                    last = next;
+                    var waitingFor = invited.Where(r => !decisions.ContainsKey(r.Id)).ToList();
+                    if (next == Rung.Escalate)
+                    {
+                        await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReviewEscalation, input.Round,
+                            input.Facts with { Deadline = due, Comments = [.. waitingFor.Select(r => r.Name)] }, $"v{version}");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Escalation", $"Ronde {input.Round}: escalatie naar het fondsbureau");
+                    }
+                    else
+                    {
+                        var kind = next switch { Rung.Before => EmailKind.ReviewReminderSoon, Rung.Due => EmailKind.ReviewReminderDue, _ => EmailKind.ReviewOverdue };
+                        await Task.WhenAll(waitingFor.Select(r => Email(context, input, kind, r, due, $"v{version}")));
+                    }
+
+                    if (next == Rung.Due && rules.Completion == ReviewCompletion.Timeout)
+                    {
+                        var closing = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: true)!.Value;
+                        return new RoundOutcome(closing, [.. decisions.Values]);
+                    }
+
+                    break;
+
+                case Events.ReviewDecision:
+                    var decision = message.As<ReviewDecisionReceived>();
+                    if (invited.Any(r => r.Id == decision.ReviewerId) && !decisions.ContainsKey(decision.ReviewerId))
+                    {
+                        decisions[decision.ReviewerId] = decision;
+                        var name = invited.First(r => r.Id == decision.ReviewerId).Name;
+                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", $"Ronde {input.Round}: {name} koos {decision.Decision}");
+                    }
+                    else
+                    {
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: besluit van {decision.ReviewerId} geweigerd (niet uitgenodigd of al besloten)");
+                    }
+
+                    break;
+
+                case Events.DeadlineExtended:
+                    var extended = message.As<DeadlineExtended>();
+                    due = extended.Deadline;
+                    version++;
+                    last = Ladder.LastPassed(Now(context), due, rules.ReminderBefore, rules.OverdueAfter, rules.EscalateAfter);
+                    await Progress(context, input, due, $"Ronde {input.Round}: deadline verzet naar {due:u} ({extended.Reason})");
+                    break;
+
+                case Events.RemindNow:
+                    reminders++;
+                    await Task.WhenAll(invited.Where(r => !decisions.ContainsKey(r.Id)).Select(r => Email(context, input, EmailKind.ReviewReminderDue, r, due, $"now{reminders}")));
+                    await Steps.NoteAsync(context, input.ApplicationId, "Reminder", $"Ronde {input.Round}: herinnering verstuurd door het fondsbureau");
+                    break;
+
+                case Events.ReviewerReassigned:
+                    var swap = message.As<ReviewerReassigned>();
+                    var replacement = eligible.FirstOrDefault(r => r.Id == swap.ToReviewerId);
+                    if (replacement is not null && invited.Any(r => r.Id == swap.FromReviewerId) && !decisions.ContainsKey(swap.FromReviewerId) && invited.All(r => r.Id != replacement.Id))
+                    {
+                        invited.RemoveAll(r => r.Id == swap.FromReviewerId);
+                        invited.Add(replacement);
+                        await Steps.CallAsync(context, nameof(RecordReviewers), new ReviewersInvited(input.ApplicationId, input.Round, [replacement], Now(context), swap.FromReviewerId));
+                        await Email(context, input, EmailKind.ReviewInvitation, replacement, due, "");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Reassigned", $"Ronde {input.Round}: {replacement.Name} beoordeelt in plaats van {swap.FromReviewerId}");
+                    }
+                    else
+                    {
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: wissel {swap.FromReviewerId} → {swap.ToReviewerId} geweigerd");
+                    }
+
+                    break;
+
+                case Events.Close:
+                    return new RoundOutcome(RoundResult.Closed, [.. decisions.Values]);
+            }
+        }
+
+        // A safety valve, not a path anyone walks: what is there decides.
+        var final = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: true)!.Value;
+        return new RoundOutcome(final, [.. decisions.Values]);
+    }
+
+    /// <summary>After a new deadline, rungs whose moment already passed are not sent again.</summary>
+    static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+
+    static Task Email(TaskOrchestrationContext context, ReviewRoundInput input, EmailKind kind, Reviewer reviewer, DateTimeOffset due, string variant) =>
+        Steps.EmailAsync(context, new EmailRequest(input.ApplicationId, kind, input.Round, Recipient.For(reviewer), input.Facts with { Deadline = due }, variant));
+
+    static Task Progress(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, string line) =>
+        Steps.ProgressAsync(context, new ProgressUpdate(input.ApplicationId, Stage.InReview, "reviewers", due, Now(context),
+            new TimelineEntry(Now(context), "Review", line), input.Round, context.InstanceId));
+}

@@ -1,0 +1,38 @@
+using Experimenten.Activities;
+using Experimenten.Domain;
+using Experimenten.Email;
+using Experimenten.Storage;
+using Microsoft.DurableTask;
+
+namespace Experimenten.Orchestrations;
+
+/// <summary>The activity calls every orchestrator makes, each with the retry policy.</summary>
+public static class Steps
+{
+    public static Task CallAsync(TaskOrchestrationContext context, string activity, object input) =>
+        context.CallActivityAsync<bool>(activity, input, Retries.Activity);
+
+    public static Task EmailAsync(TaskOrchestrationContext context, EmailRequest request) =>
+        CallAsync(context, nameof(SendEmail), request);
+
+    /// <summary>Every applicant email goes to both contacts: nobody takes the residents out of the loop.</summary>
+    public static Task EmailApplicantsAsync(TaskOrchestrationContext context, string applicationId, EmailKind kind, int round, string language, EmailFacts facts, string variant = "") =>
+        Task.WhenAll(new[] { ContactRole.Resident, ContactRole.Welfare }.Select(role =>
+            EmailAsync(context, new EmailRequest(applicationId, kind, round, Recipient.Applicant(role, language), facts, variant))));
+
+    public static Task EmailCoordinatorAsync(TaskOrchestrationContext context, string applicationId, EmailKind kind, int round, EmailFacts facts, string variant = "") =>
+        EmailAsync(context, new EmailRequest(applicationId, kind, round, new Recipient(Recipient.CoordinatorKey, "", "", Languages.Dutch), facts, variant));
+
+    /// <summary>Sets the custom status and keeps the read model (stage, waiting-on, deadline, timeline) in step.</summary>
+    public static Task ProgressAsync(TaskOrchestrationContext context, ProgressUpdate update)
+    {
+        context.SetCustomStatus(new LifecycleStatus(update.Stage, update.WaitingOn, update.NextDeadline));
+        return CallAsync(context, nameof(RecordProgress), update with { Timeline = update.Timeline is { } t ? t with { Id = Unique(context, t.Kind) } : null });
+    }
+
+    /// <summary>A timeline line without a change of stage (a decision, a reminder, a refused event).</summary>
+    public static Task NoteAsync(TaskOrchestrationContext context, string applicationId, string kind, string text) =>
+        CallAsync(context, nameof(RecordNote), new Note(applicationId, new TimelineEntry(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), kind, text) { Id = Unique(context, kind) }));
+
+    static string Unique(TaskOrchestrationContext context, string kind) => $"{kind}-{context.NewGuid():N}"[..Math.Min(kind.Length + 13, 60)];
+}

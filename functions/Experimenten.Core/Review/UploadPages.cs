@@ -1,0 +1,136 @@
+using Experimenten.Domain;
+using Experimenten.Email;
+using Experimenten.Links;
+using Experimenten.Orchestrations;
+using Experimenten.Pages;
+using Experimenten.Storage;
+using Experimenten.Submission;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Experimenten.Review;
+
+/// <summary>
+/// The applicant's signed upload links: <c>/revision/{token}</c> for a revised plan after "request
+/// changes" and <c>/report/{token}</c> for a progress or final report. GET shows the form; POST acts.
+/// </summary>
+public sealed class UploadPages(ReadModel readModel, ReportStore reports, PlanStore plans, LinkSigner signer, IOptions<EmailOptions> email, TimeProvider time)
+{
+    public Task<IResult> GetRevisionAsync(HttpRequest request, string token, CancellationToken cancellationToken) =>
+        HandleAsync(request, token, LinkPurpose.Revision, null, cancellationToken);
+
+    public Task<IResult> PostRevisionAsync(HttpRequest request, string token, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        HandleAsync(request, token, LinkPurpose.Revision, durable, cancellationToken);
+
+    public Task<IResult> GetReportAsync(HttpRequest request, string token, CancellationToken cancellationToken) =>
+        HandleAsync(request, token, LinkPurpose.Report, null, cancellationToken);
+
+    public Task<IResult> PostReportAsync(HttpRequest request, string token, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        HandleAsync(request, token, LinkPurpose.Report, durable, cancellationToken);
+
+    async Task<IResult> HandleAsync(HttpRequest request, string token, LinkPurpose purpose, DurableTaskClient? durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var lang = Http.Problems.LanguageOf(request);
+        var check = signer.Check(token, purpose);
+        var view = check.Result == LinkCheckResult.Valid ? await readModel.GetAsync(check.Claims!.ApplicationId, cancellationToken) : null;
+        if (view is null)
+        {
+            return Message(lang, T(lang, "Deze link werkt niet (meer)", "This link does not work (any more)"),
+                T(lang, "Gebruik de link uit de laatste e-mail.", "Use the link in the latest email."),
+                check.Result == LinkCheckResult.Expired ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound);
+        }
+
+        lang = Http.Problems.LanguageOf(request, view.Language);
+        var number = check.Claims!.Round;
+        var open = purpose == LinkPurpose.Revision
+            ? view.Stage == Stage.ChangesRequested && view.Round == number
+            : view.Stage == Stage.Monitoring && await reports.GetAsync(view.Id, number, cancellationToken) is { Status: ReportStatus.Due or ReportStatus.ChangesRequested };
+        var what = purpose == LinkPurpose.Revision ? T(lang, "aangepast plan", "revised plan") : T(lang, $"verslag {number}", $"report {number}");
+        if (!open)
+        {
+            return Message(lang, view.Title, T(lang,
+                $"Voor \"{view.Title}\" wordt nu geen {what} verwacht: het is al binnen, of de aanvraag is in een andere fase.",
+                $"No {what} is expected for \"{view.Title}\" now: it has arrived already, or the application is at another stage."), StatusCodes.Status409Conflict);
+        }
+
+        if (durable is null)
+        {
+            return Html.Page(lang, view.Title, Form(lang, view, what, $"/{(purpose == LinkPurpose.Revision ? "revision" : "report")}/{token}", null), carriesToken: true);
+        }
+
+        IFormCollection form;
+        try
+        {
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = SubmissionLimits.MaxBodyBytes }));
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Html.Page(lang, view.Title, Form(lang, view, what, request.Path, T(lang, "Het formulier kwam niet goed aan, of het bestand is groter dan 10 MB.", "The form did not arrive intact, or the file is larger than 10 MB.")), StatusCodes.Status400BadRequest, carriesToken: true);
+        }
+
+        var text = form["text"].ToString().Trim();
+        var file = form.Files.GetFile("file");
+        string? contentType = null;
+        if (file is { Length: > 0 })
+        {
+            using var sniff = file.OpenReadStream();
+            contentType = file.Length <= SubmissionLimits.MaxFileBytes ? FileTypes.Sniff(sniff) : null;
+            if (contentType is null)
+            {
+                return Html.Page(lang, view.Title, Form(lang, view, what, request.Path, T(lang, "Stuur een PDF, Word (DOCX), OpenDocument (ODT), PNG of JPEG van hoogstens 10 MB.", "Send a PDF, Word (DOCX), OpenDocument (ODT), PNG or JPEG of at most 10 MB.")), StatusCodes.Status415UnsupportedMediaType, carriesToken: true);
+            }
+        }
+        else if (text.Length == 0)
+        {
+            return Html.Page(lang, view.Title, Form(lang, view, what, request.Path, T(lang, "Typ een tekst of voeg een bestand toe.", "Type a text or attach a file.")), StatusCodes.Status400BadRequest, carriesToken: true);
+        }
+
+        if (text.Length > SubmissionLimits.MaxPlanText || text.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            return Html.Page(lang, view.Title, Form(lang, view, what, request.Path, T(lang, "De tekst is te lang of bevat onleesbare tekens.", "The text is too long or contains unreadable characters.")), StatusCodes.Status400BadRequest, carriesToken: true);
+        }
+
+        var now = time.GetUtcNow();
+        string? blob = null;
+        if (purpose == LinkPurpose.Revision)
+        {
+            var version = view.Plan.Version + 1;
+            if (file is { Length: > 0 })
+            {
+                await using var stream = file.OpenReadStream();
+                blob = await plans.SavePlanAsync(view.Id, version, file.FileName, contentType!, stream, cancellationToken);
+            }
+
+            await durable.RaiseEventAsync(view.Id, Events.RevisionSubmitted, new RevisionSubmitted(version, blob, text.Length > 0 ? text : null, now), cancellationToken);
+        }
+        else
+        {
+            if (file is { Length: > 0 })
+            {
+                await using var stream = file.OpenReadStream();
+                blob = await plans.SaveReportAsync(view.Id, number, file.FileName, contentType!, stream, cancellationToken);
+            }
+
+            await durable.RaiseEventAsync(Events.ReportInstance(view.Id, number), Events.ReportSubmitted, new ReportSubmitted(number, blob, text.Length > 0 ? text : null, now), cancellationToken);
+        }
+
+        return Message(lang, T(lang, "Ontvangen", "Received"), T(lang, $"Dank u wel: het {what} voor \"{view.Title}\" is ontvangen.", $"Thank you: the {what} for \"{view.Title}\" has been received."), StatusCodes.Status200OK);
+    }
+
+    static string Form(string lang, ApplicationView view, string what, string action, string? error) =>
+        $"<h1>{Html.E(view.Title)}</h1><p>{Html.E(T(lang, $"Stuur hier het {what}. Een korte tekst of één bestand is genoeg.", $"Send the {what} here. A short text or one file is enough."))}</p>"
+        + (error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>")
+        + $"<form method=\"post\" action=\"{Html.E(action)}\" enctype=\"multipart/form-data\"><label for=\"text\">{T(lang, "Tekst", "Text")}</label><textarea id=\"text\" name=\"text\" maxlength=\"{SubmissionLimits.MaxPlanText}\"></textarea>"
+        + $"<label for=\"file\">{T(lang, "Of een bestand (PDF, Word, ODT, PNG of JPEG, hoogstens 10 MB)", "Or a file (PDF, Word, ODT, PNG or JPEG, at most 10 MB)")}</label><input type=\"file\" id=\"file\" name=\"file\" accept=\".pdf,.docx,.odt,.png,.jpg,.jpeg\">"
+        + $"<button type=\"submit\">{T(lang, "Versturen", "Send")}</button></form>";
+
+    IResult Message(string lang, string title, string text, int status) => Html.Page(lang, title,
+        $"<h1>{Html.E(title)}</h1><p>{Html.E(text)}</p><p>{T(lang, "Vragen? Mail het fondsbureau:", "Questions? Email the fund office:")} <a href=\"mailto:{Html.E(email.Value.CoordinatorAddress)}\">{Html.E(email.Value.CoordinatorAddress)}</a></p>",
+        status, carriesToken: true);
+
+    static string T(string lang, string nl, string en) => lang == Languages.English ? en : nl;
+}

@@ -1,0 +1,103 @@
+using Azure;
+using Azure.Data.Tables;
+using Experimenten.Domain;
+
+namespace Experimenten.Storage;
+
+/// <summary>
+/// Who was invited to which round and what they decided. The decision row is written once, guarded by
+/// its ETag, so a second attempt (or a double click) finds the first decision instead of replacing it.
+/// </summary>
+public sealed class ReviewStore(StorageClients clients)
+{
+    TableClient Table => clients.Table(StorageNames.ReviewsTable);
+
+    static string Row(int round, string reviewerId) => $"r{round:D3}-{reviewerId}";
+
+    public async Task InviteAsync(string applicationId, int round, IEnumerable<Reviewer> reviewers, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        foreach (var reviewer in reviewers)
+        {
+            var entity = new TableEntity(applicationId, Row(round, reviewer.Id))
+            {
+                ["Round"] = round,
+                ["ReviewerId"] = reviewer.Id,
+                ["Name"] = reviewer.Name,
+                ["Email"] = reviewer.Email,
+                ["InvitedAt"] = at,
+            };
+            try
+            {
+                await Table.AddEntityAsync(entity, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Invited before (a retried activity): keep the row, it may already hold a decision.
+            }
+        }
+    }
+
+    public async Task WithdrawInvitationAsync(string applicationId, int round, string reviewerId, CancellationToken cancellationToken)
+    {
+        var row = await GetAsync(applicationId, round, reviewerId, cancellationToken);
+        if (row is { Decision: null })
+        {
+            await Table.UpsertEntityAsync(new TableEntity(applicationId, Row(round, reviewerId)) { ["Reassigned"] = true }, TableUpdateMode.Merge, cancellationToken);
+        }
+    }
+
+    public async Task<ReviewRow?> GetAsync(string applicationId, int round, string reviewerId, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(applicationId, Row(round, reviewerId), cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } e ? ToRow(e) : null;
+    }
+
+    /// <summary>Records the decision unless one is there already; returns the row that stands.</summary>
+    public async Task<(bool Recorded, ReviewRow Row)> DecideAsync(string applicationId, int round, string reviewerId, Decision decision, string comment, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityAsync<TableEntity>(applicationId, Row(round, reviewerId), cancellationToken: cancellationToken);
+        var entity = response.Value;
+        if (entity.GetString("Decision") is not null)
+        {
+            return (false, ToRow(entity));
+        }
+
+        entity["Decision"] = decision.ToString();
+        entity["Comment"] = comment;
+        entity["DecidedAt"] = at;
+        try
+        {
+            await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            return (true, ToRow(entity));
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            var current = await Table.GetEntityAsync<TableEntity>(applicationId, Row(round, reviewerId), cancellationToken: cancellationToken);
+            return (false, ToRow(current.Value));
+        }
+    }
+
+    public async Task<IReadOnlyList<ReviewRow>> ListAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        var rows = new List<ReviewRow>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(t => t.PartitionKey == applicationId, cancellationToken: cancellationToken))
+        {
+            rows.Add(ToRow(e));
+        }
+
+        return rows;
+    }
+
+    static ReviewRow ToRow(TableEntity e) => new(
+        e.GetInt32("Round") ?? 0,
+        e.GetString("ReviewerId"),
+        e.GetString("Name"),
+        e.GetString("Email"),
+        e.GetDateTimeOffset("InvitedAt") ?? default,
+        Enum.TryParse<Decision>(e.GetString("Decision"), out var d) ? d : null,
+        e.GetString("Comment"),
+        e.GetDateTimeOffset("DecidedAt"),
+        e.GetBoolean("Reassigned") ?? false);
+}
+
+public sealed record ReviewRow(int Round, string ReviewerId, string Name, string Email, DateTimeOffset InvitedAt, Decision? Decision, string? Comment, DateTimeOffset? DecidedAt, bool Reassigned);

@@ -1,0 +1,4 @@
+namespace Experimenten.Testing;
+
+/// <summary>The shared Azurite (tests/Shared) as an xunit fixture here too.</summary>
+public sealed partial class Azurite : IAsyncLifetime;

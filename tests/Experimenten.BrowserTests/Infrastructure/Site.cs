@@ -1,0 +1,86 @@
+using Microsoft.Playwright;
+
+namespace Experimenten.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One Azurite, one self-host process and one headless Chromium for the whole browser suite: starting them
+/// is the slow part, and every test gets its own browser context (cookies, viewport, JavaScript on or off).
+/// </summary>
+public sealed class Site : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    readonly Azurite azurite = new();
+    IPlaywright? playwright;
+
+    public SelfHostProcess Host { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Fail loudly: a skipped browser suite would look green while testing nothing.
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"{Chromium} is missing. Run `sudo bash .ci/browser-deps.sh` (installs Debian's chromium) and run the tests again.");
+        }
+
+        await azurite.InitializeAsync();
+        Host = new SelfHostProcess(azurite);
+        var started = Host.StartAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        await started;
+    }
+
+    /// <summary>A fresh browser profile at the given width; JavaScript on unless asked otherwise.</summary>
+    public async Task<IPage> NewPageAsync(Viewport? viewport = null, bool javaScript = true, string locale = "nl-NL")
+    {
+        var size = viewport ?? Viewport.Desktop;
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseUrl,
+            ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
+            IsMobile = size.Mobile,
+            HasTouch = size.Mobile,
+            JavaScriptEnabled = javaScript,
+            Locale = locale,
+            TimezoneId = "Europe/Amsterdam",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        await azurite.DisposeAsync();
+    }
+}
+
+public sealed record Viewport(string Name, int Width, int Height, bool Mobile)
+{
+    public static readonly Viewport Phone = new("phone", 375, 740, true);
+    public static readonly Viewport Desktop = new("desktop", 1280, 900, false);
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<Site>
+{
+    public const string Name = "site";
+}
