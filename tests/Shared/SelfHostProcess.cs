@@ -13,7 +13,8 @@ public sealed class SelfHostProcess : IAsyncDisposable
     readonly ConcurrentQueue<string> output = new();
     Process? process;
 
-    public SelfHostProcess(Azurite azurite)
+    /// <param name="extra">Settings on top of the test defaults (environment-variable names, e.g. <c>Seeds__Path</c>).</param>
+    public SelfHostProcess(Azurite azurite, IReadOnlyDictionary<string, string>? extra = null)
     {
         Port = Azurite.FreePort();
         var prefix = Prefix = "p" + Guid.NewGuid().ToString("N")[..10];
@@ -29,6 +30,10 @@ public sealed class SelfHostProcess : IAsyncDisposable
             ["SelfHost__DataPath"] = Path.Combine(Path.GetTempPath(), prefix),
             ["SendGrid__ApiKey"] = "",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
     }
 
     public int Port { get; }

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Experimenten.Tests.Infrastructure;
+
+namespace Experimenten.Tests.Lifecycle;
+
+/// <summary>What applicants and coordinators change while a round runs: withdraw, hand-over, reassign, cancel.</summary>
+[Collection(StorageCollection.Name)]
+public sealed class ApplicantActionTests(Azurite azurite) : IAsyncLifetime
+{
+    SelfHostFactory host = null!;
+    HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = new SelfHostFactory(azurite);
+        client = await host.StartAsync();
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    async Task<(string Id, string Token)> SubmitAsync(string welfare = "Welzijn Oost")
+    {
+        var response = await client.PostAsync(new Uri("/api/applications", UriKind.Relative), new TestApplication().With("callId", "fast").With("welfareOrganisation", welfare).ToContent());
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var token = new Uri(accepted.GetProperty("statusUrl").GetString()!).Query.Split("token=")[1];
+        return (accepted.GetProperty("id").GetString()!, token);
+    }
+
+    [Fact]
+    public async Task Withdrawing_during_review_ends_the_application_and_closes_the_round()
+    {
+        var (id, token) = await SubmitAsync();
+        var invitation = (await host.WaitForKindAsync(id, "ReviewInvitation", 3))[0];
+
+        var response = await client.PostAsync(new Uri($"/api/applications/{id}/withdraw?token={token}", UriKind.Relative), JsonContent.Create(new { reason = "De school gaat dicht" }));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var mail = await host.WaitForKindAsync(id, "Withdrawn", 2);
+        Assert.All(mail, m => Assert.Contains("De school gaat dicht", m.Text, StringComparison.Ordinal));
+        await Wait.UntilAsync(async () => (await host.ReadModel.GetAsync(id, default))!.Stage == Domain.Stage.Withdrawn, TimeSpan.FromSeconds(10), "stage Withdrawn");
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve" });
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync(SelfHostFactory.Local(invitation.Links.Single(l => l.Contains("/review/", StringComparison.Ordinal))), form)).StatusCode);
+        var again = await client.PostAsync(new Uri($"/api/applications/{id}/withdraw?token={token}", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync(new Uri($"/api/applications/{id}/withdraw?token=forged", UriKind.Relative), null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_handed_over_contact_gets_the_future_mail_and_the_old_one_is_told()
+    {
+        var (id, token) = await SubmitAsync();
+        await host.WaitForKindAsync(id, "ReviewInvitation", 3);
+
+        var bad = await client.PostAsync(new Uri($"/api/applications/{id}/contacts?token={token}", UriKind.Relative), JsonContent.Create(new { role = "mayor", name = "", email = "nope" }));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("role", out _) && errors.TryGetProperty("name", out _) && errors.TryGetProperty("email", out _));
+
+        var response = await client.PostAsync(new Uri($"/api/applications/{id}/contacts?token={token}", UriKind.Relative), JsonContent.Create(new { role = "resident", name = "Carla Smit", email = "carla@example.org" }));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var told = Assert.Single(await host.WaitForKindAsync(id, "ContactHandedOver", 1));
+        Assert.Equal("anna@example.org", told.To);
+        Assert.Contains("Carla Smit", told.Text, StringComparison.Ordinal);
+        Assert.Equal("carla@example.org", Assert.Single(await host.WaitForKindAsync(id, "ContactWelcome", 1)).To);
+
+        // The next applicant email goes to Carla and Bram, not to Anna.
+        await client.PostAsync(new Uri($"/api/applications/{id}/withdraw?token={token}", UriKind.Relative), null);
+        var withdrawn = await host.WaitForKindAsync(id, "Withdrawn", 2);
+        Assert.Equal(["bram@example.org", "carla@example.org"], withdrawn.Select(m => m.To).Order());
+    }
+
+    [Fact]
+    public async Task A_coordinator_reassigns_a_reviewer_and_the_old_link_stops_counting()
+    {
+        var (id, _) = await SubmitAsync();
+        var invitations = await host.WaitForKindAsync(id, "ReviewInvitation", 3);
+        var joost = invitations.Single(m => m.To.StartsWith("joost", StringComparison.Ordinal));
+        var coordinator = host.CoordinatorClient();
+
+        var conflict = await coordinator.PostAsync(new Uri($"/api/coordinator/applications/{id}/reassign", UriKind.Relative), JsonContent.Create(new { from = "joost-van-dalen", to = "annelies-bakker" }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, conflict.StatusCode);
+
+        var response = await coordinator.PostAsync(new Uri($"/api/coordinator/applications/{id}/reassign", UriKind.Relative), JsonContent.Create(new { from = "joost-van-dalen", to = "thomas-verbeek" }));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var thomas = Assert.Single(await host.WaitForKindAsync(id, "ReviewInvitation", 4), m => m.To.StartsWith("thomas", StringComparison.Ordinal));
+        Assert.Equal("en", thomas.Html[(thomas.Html.IndexOf("lang=\"", StringComparison.Ordinal) + 6)..][..2]);
+
+        await Wait.UntilAsync(async () => (await client.GetAsync(SelfHostFactory.Local(joost.Links.Single(l => l.Contains("/review/", StringComparison.Ordinal))))).StatusCode == HttpStatusCode.Conflict,
+            TimeSpan.FromSeconds(10), "the replaced reviewer's link is refused");
+
+        var cancel = await coordinator.PostAsync(new Uri($"/api/coordinator/applications/{id}/cancel", UriKind.Relative), JsonContent.Create(new { reason = "Dubbele aanvraag" }));
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.All(await host.WaitForKindAsync(id, "Cancelled", 2), m => Assert.Contains("Dubbele aanvraag", m.Text, StringComparison.Ordinal));
+    }
+}
