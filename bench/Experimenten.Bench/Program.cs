@@ -1,17 +1,27 @@
-using Experimenten.Bench;
+namespace Experimenten.Bench;
 
-// dotnet run -c Release --project bench/Experimenten.Bench -- submit [clients] [applications]
-var command = args.FirstOrDefault() ?? "submit";
-return command switch
+/// <summary>
+/// dotnet run -c Release --project bench/Experimenten.Bench -- submit [clients] [applications]
+/// dotnet run -c Release --project bench/Experimenten.Bench -- lifecycle [lifecycles] [concurrency]
+/// dotnet run -c Release --project bench/Experimenten.Bench -- dashboard
+/// </summary>
+static class BenchProgram
 {
-    "submit" => await SubmitBenchmark.RunAsync(Arg(1, 16), Arg(2, 160)),
-    _ => Usage(),
-};
+    public static async Task<int> Main(string[] args)
+    {
+        int Arg(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var v) ? v : fallback;
+        return (args.FirstOrDefault() ?? "submit") switch
+        {
+            "submit" => await SubmitBenchmark.RunAsync(Arg(1, 16), Arg(2, 160)),
+            "lifecycle" => await LifecycleBenchmark.RunAsync(Arg(1, 20), Arg(2, 10)),
+            "dashboard" => await DashboardBenchmark.RunAsync(),
+            _ => Usage(),
+        };
+    }
 
-int Arg(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var v) ? v : fallback;
-
-static int Usage()
-{
-    Console.Error.WriteLine("usage: submit [clients=16] [applications=160]");
-    return 2;
+    static int Usage()
+    {
+        Console.Error.WriteLine("usage: submit [clients=16] [applications=160] | lifecycle [lifecycles=20] [concurrency=10] | dashboard");
+        return 2;
+    }
 }

@@ -72,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<CoordinatorAuth>();
         services.AddSingleton<CoordinatorApi>();
+        services.AddSingleton<CoordinatorPages>();
 
         // Activities resolve their services from DI on both hosts.
         services.AddTransient<SendEmail>();
@@ -79,6 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<RecordNote>();
         services.AddTransient<RecordReviewers>();
         services.AddTransient<RecordReport>();
+        services.AddTransient<CloseRound>();
         return services;
     }
 
@@ -94,6 +96,7 @@ public static class ServiceCollectionExtensions
         registry.AddActivity<RecordNote>();
         registry.AddActivity<RecordReviewers>();
         registry.AddActivity<RecordReport>();
+        registry.AddActivity<CloseRound>();
         return registry;
     }
 }

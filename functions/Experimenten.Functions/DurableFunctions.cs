@@ -35,6 +35,10 @@ public static class DurableFunctions
     public static Task<bool> RecordReport([ActivityTrigger] ReportUpdate input, FunctionContext context) =>
         Run<RecordReport, ReportUpdate, bool>(context, input);
 
+    [Function(nameof(CloseRound))]
+    public static Task<bool> CloseRound([ActivityTrigger] RoundClosed input, FunctionContext context) =>
+        Run<CloseRound, RoundClosed, bool>(context, input);
+
     [Function(nameof(SendEmail))]
     public static Task<bool> SendEmail([ActivityTrigger] EmailRequest input, FunctionContext context) =>
         Run<SendEmail, EmailRequest, bool>(context, input);

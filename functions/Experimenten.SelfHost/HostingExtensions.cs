@@ -11,6 +11,7 @@ using Experimenten.SelfHost.Durable;
 using Experimenten.Storage;
 using Experimenten.Submission;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,8 @@ namespace Experimenten;
 /// <summary>Everything the self-host registers and maps, in one place.</summary>
 public static class HostingExtensions
 {
-    public static WebApplicationBuilder AddSelfHost(this WebApplicationBuilder builder)
+    /// <param name="tasks">Extra orchestrators and activities (benchmarks add a bare baseline); the product's are always there.</param>
+    public static WebApplicationBuilder AddSelfHost(this WebApplicationBuilder builder, Action<DurableTaskRegistry>? tasks = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -43,7 +45,11 @@ public static class HostingExtensions
         services.AddDurableTaskWorker(b =>
         {
             b.UseGrpc(address);
-            b.AddTasks(r => r.AddExperimentenTasks());
+            b.AddTasks(r =>
+            {
+                r.AddExperimentenTasks();
+                tasks?.Invoke(r);
+            });
         });
         services.AddDurableTaskClient(b => b.UseGrpc(address));
         services.AddHostedService<SeedLoader>();
@@ -60,6 +66,8 @@ public static class HostingExtensions
             .DisableAntiforgery();
         app.MapGet("/" + Routes.Application, (HttpRequest req, string id, ApplicantApi api, CancellationToken ct) => api.GetAsync(req, id, ct));
         app.MapGet("/" + Routes.Status, (HttpRequest req, string token, StatusPage page, CancellationToken ct) => page.GetAsync(req, token, ct));
+        app.MapPost("/" + Routes.StatusWithdraw, (HttpRequest req, string token, StatusPage page, DurableTaskClient c, CancellationToken ct) => page.WithdrawAsync(req, token, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.StatusContact, (HttpRequest req, string token, StatusPage page, DurableTaskClient c, CancellationToken ct) => page.ChangeContactAsync(req, token, c, ct)).DisableAntiforgery();
         app.MapGet("/" + Routes.Asset, (string name) => Assets.Get(name));
         app.MapGet("/", (HttpRequest req, FormPage page) => page.Get(req));
 
@@ -83,6 +91,12 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.CoordinatorCancel, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.CancelAsync(req, id, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorReportAccept, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, true, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorReportChanges, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, false, c, ct)).DisableAntiforgery();
+
+        // The coordinator's pages (authenticated inside CoordinatorPages; their forms carry a CSRF token).
+        app.MapGet("/" + Routes.CoordinatorDashboard, (HttpRequest req, CoordinatorPages p, CancellationToken ct) => p.ListAsync(req, ct));
+        app.MapGet("/" + Routes.CoordinatorPage, (HttpRequest req, string id, CoordinatorPages p, CancellationToken ct) => p.DetailAsync(req, id, ct));
+        app.MapPost("/" + Routes.CoordinatorPageAction, (HttpRequest req, string id, string action, CoordinatorPages p, DurableTaskClient c, CancellationToken ct) => p.ActAsync(req, id, action, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.CoordinatorPageReport, (HttpRequest req, string id, int number, string verdict, CoordinatorPages p, DurableTaskClient c, CancellationToken ct) => p.JudgeReportAsync(req, id, number, verdict, c, ct)).DisableAntiforgery();
 
         if (!app.Services.GetRequiredService<IOptions<SendGridOptions>>().Value.Enabled)
         {

@@ -8,6 +8,8 @@ public static class Routes
     public const string Applications = "api/applications";
     public const string Application = "api/applications/{id}";
     public const string Status = "status/{token}";
+    public const string StatusWithdraw = "status/{token}/withdraw";
+    public const string StatusContact = "status/{token}/contact";
     public const string Asset = "assets/{name}";
     public const string Form = "";
     public const string Review = "review/{token}";
@@ -24,6 +26,10 @@ public static class Routes
     public const string CoordinatorCancel = "api/coordinator/applications/{id}/cancel";
     public const string CoordinatorReportAccept = "api/coordinator/applications/{id}/reports/{number:int}/accept";
     public const string CoordinatorReportChanges = "api/coordinator/applications/{id}/reports/{number:int}/changes";
+    public const string CoordinatorDashboard = "coordinator";
+    public const string CoordinatorPage = "coordinator/applications/{id}";
+    public const string CoordinatorPageAction = "coordinator/applications/{id}/{action}";
+    public const string CoordinatorPageReport = "coordinator/applications/{id}/reports/{number:int}/{verdict}";
 
     /// <summary>The site root as an HTTP trigger route: Functions has no empty route of its own.</summary>
     public const string FunctionsRoot = "{ignored:maxlength(0)?}";

@@ -54,7 +54,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
             var settled = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: false);
             if (settled is { } result && (rules.Completion == ReviewCompletion.Quorum || decisions.Count == invited.Count))
             {
-                return new RoundOutcome(result, [.. decisions.Values]);
+                return await CloseAsync(context, inbox, input, result, decisions);
             }
 
             var next = Ladder.Next(last);
@@ -80,7 +80,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                     if (next == Rung.Due && rules.Completion == ReviewCompletion.Timeout)
                     {
                         var closing = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: true)!.Value;
-                        return new RoundOutcome(closing, [.. decisions.Values]);
+                        return await CloseAsync(context, inbox, input, closing, decisions);
                     }
 
                     break;
@@ -133,16 +133,41 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                     break;
 
                 case Events.Close:
-                    return new RoundOutcome(RoundResult.Closed, [.. decisions.Values]);
+                    return await CloseAsync(context, inbox, input, RoundResult.Closed, decisions);
             }
         }
 
         // A safety valve, not a path anyone walks: what is there decides.
         var final = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: true)!.Value;
-        return new RoundOutcome(final, [.. decisions.Values]);
+        return await CloseAsync(context, inbox, input, final, decisions);
     }
 
     /// <summary>After a new deadline, rungs whose moment already passed are not sent again.</summary>
+    /// <summary>
+    /// Writes down that the round closed and whose decisions counted, before it ends. Decisions that
+    /// were already queued behind the one that settled the round are taken out and noted as late, so
+    /// none vanishes with the finished round.
+    /// </summary>
+    static async Task<RoundOutcome> CloseAsync(TaskOrchestrationContext context, Inbox inbox, ReviewRoundInput input, RoundResult result, Dictionary<string, ReviewDecisionReceived> decisions)
+    {
+        await Steps.CallAsync(context, nameof(CloseRound), new RoundClosed(input.ApplicationId, input.Round, [.. decisions.Keys], Now(context)));
+        for (var drained = 0; drained < Limits.MessagesPerWait; drained++)
+        {
+            var late = await inbox.NextAsync(Now(context));
+            if (late == Message.Timer)
+            {
+                break;
+            }
+
+            if (late.Name == Events.ReviewDecision)
+            {
+                await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: besluit van {late.As<ReviewDecisionReceived>().ReviewerId} kwam na het sluiten van de ronde en telde niet mee");
+            }
+        }
+
+        return new RoundOutcome(result, [.. decisions.Values]);
+    }
+
     static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
     static Task Email(TaskOrchestrationContext context, ReviewRoundInput input, EmailKind kind, Reviewer reviewer, DateTimeOffset due, string variant) =>

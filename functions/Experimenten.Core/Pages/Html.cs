@@ -51,7 +51,7 @@ public static class Html
         }
 
         return html.Append("</div></header>")
-            .Append("<main id=\"main\" tabindex=\"-1\">").Append(page.Body).Append("</main>")
+            .Append(page.Wide ? "<main id=\"main\" class=\"wide\" tabindex=\"-1\">" : "<main id=\"main\" tabindex=\"-1\">").Append(page.Body).Append("</main>")
             .Append("<footer class=\"site\"><p>").Append(T(lang,
                 "Experimenten: geld voor kleine experimenten waarin bewoners en welzijnsorganisaties samenwerken.",
                 "Experimenten: grants for small experiments in which residents and welfare organisations work together."))
@@ -94,6 +94,9 @@ public sealed record PageOptions(string Language, string Title, string Body)
 
     /// <summary>Scripts from /assets, deferred; each page works without them.</summary>
     public IReadOnlyList<string> Scripts { get; init; } = [];
+
+    /// <summary>A wider main column, for tables.</summary>
+    public bool Wide { get; init; }
 
     /// <summary>Runs before the body is written, e.g. to set a cookie.</summary>
     public Action<HttpContext>? Prepare { get; init; }

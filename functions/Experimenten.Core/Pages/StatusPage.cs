@@ -1,44 +1,130 @@
 using System.Text;
 using Experimenten.Domain;
 using Experimenten.Email;
+using Experimenten.Http;
 using Experimenten.Links;
 using Experimenten.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 
 namespace Experimenten.Pages;
 
-/// <summary><c>GET /status/{token}</c>: the applicant's page behind the link in every email.</summary>
-public sealed class StatusPage(ReadModel readModel, LinkSigner signer, Formatting format, TimeProvider time)
+/// <summary>
+/// <c>GET /status/{token}</c>: the applicant's page behind the link in every email, with the actions the stage allows.
+/// Its forms post to <c>/status/{token}/withdraw</c> and <c>/status/{token}/contact</c>, which hand over to
+/// <see cref="ApplicantActions"/> (the same status token) and answer 303 back to this page.
+/// </summary>
+public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSigner signer, Formatting format, ApplicantActions actions, TimeProvider time)
 {
-    public async Task<IResult> GetAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    /// <summary>Upload links minted here live long enough to use; the upload page itself checks the stage again.</summary>
+    static readonly TimeSpan UploadLinkLifetime = TimeSpan.FromDays(30);
+
+    public Task<IResult> GetAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var check = signer.Check(token, LinkPurpose.Status);
-        var view = check.Result == LinkCheckResult.Valid ? await readModel.GetAsync(check.Claims!.ApplicationId, cancellationToken) : null;
-        if (view is null)
+        var done = request.Query["done"].ToString();
+        return RenderAsync(request, token, Outcome(done), cancellationToken);
+    }
+
+    /// <summary>Step 1 shows a confirmation with the reason; step 2 (<c>confirm=yes</c>) withdraws and goes back to the status page.</summary>
+    public async Task<IResult> WithdrawAsync(HttpRequest request, string token, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var (refused, view, form, lang) = await PrepareAsync(request, token, cancellationToken);
+        if (refused is not null)
         {
-            var l = Http.Problems.LanguageOf(request);
-            return Page(l, Html.T(l, "Link werkt niet", "Link does not work"),
-                $"<h1>{Html.T(l, "Deze link werkt niet (meer)", "This link does not work (any more)")}</h1><p>{Html.T(l,
-                    "Gebruik de link uit de laatste e-mail over uw aanvraag. Lukt dat niet? Mail het fondsbureau via het adres in die e-mail.",
-                    "Use the link in the latest email about your application. If that fails, email the fund office at the address in that email.")}</p>",
-                StatusCodes.Status404NotFound);
+            return refused;
         }
 
+        var reason = form!["reason"].ToString().Trim();
+        if (form["confirm"] != "yes")
+        {
+            return Confirm(request, token, view!, lang, reason);
+        }
+
+        var outcome = ApiOutcome.From(await actions.WithdrawAsync(WithToken(request, token), view!.Id, durable, cancellationToken));
+        return outcome.Accepted
+            ? new SeeOtherResult(StatusHref(token, request, "withdraw"))
+            : await RenderAsync(request, token, new State(outcome.Title, outcome.Detail, true, "withdraw", outcome, form, outcome.Status), cancellationToken);
+    }
+
+    public async Task<IResult> ChangeContactAsync(HttpRequest request, string token, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var (refused, view, form, _) = await PrepareAsync(request, token, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var outcome = ApiOutcome.From(await actions.ChangeContactAsync(WithToken(request, token), view!.Id, durable, cancellationToken));
+        return outcome.Accepted
+            ? new SeeOtherResult(StatusHref(token, request, "contact"))
+            : await RenderAsync(request, token, new State(outcome.Title, outcome.Detail, true, "contact", outcome, form, outcome.Status), cancellationToken);
+    }
+
+    /// <summary>The checks every post shares: a genuine link, a form, and the form's CSRF token.</summary>
+    async Task<(IResult? Refused, ApplicationView? View, IFormCollection? Form, string Lang)> PrepareAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (view, lang) = await LoadAsync(request, token, cancellationToken);
+        if (view is null)
+        {
+            return (NotFound(lang), null, null, lang);
+        }
+
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        if (!Csrf.IsValid(request, form))
+        {
+            return (await RenderAsync(request, token, new State(
+                Html.T(lang, "Het formulier is verlopen", "The form has expired"),
+                Html.T(lang, "Er is niets veranderd. Probeer het nog een keer.", "Nothing has changed. Please try again."),
+                true, null, null, null, StatusCodes.Status403Forbidden), cancellationToken), view, form, lang);
+        }
+
+        return (null, view, form, lang);
+    }
+
+    async Task<(ApplicationView? View, string Lang)> LoadAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        var check = signer.Check(token, LinkPurpose.Status);
+        var view = check.Result == LinkCheckResult.Valid ? await readModel.GetAsync(check.Claims!.ApplicationId, cancellationToken) : null;
+
         // The reader's explicit choice (?lang=) wins over the language the application was made in.
-        var lang = Languages.IsSupported(request.Query["lang"]) ? request.Query["lang"].ToString() : Languages.Normalize(view.Language);
+        var lang = Languages.IsSupported(request.Query["lang"]) ? request.Query["lang"].ToString()
+            : view is null ? Problems.LanguageOf(request) : Languages.Normalize(view.Language);
+        return (view, lang);
+    }
+
+    async Task<IResult> RenderAsync(HttpRequest request, string token, State? state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (view, lang) = await LoadAsync(request, token, cancellationToken);
+        if (view is null)
+        {
+            return NotFound(lang);
+        }
+
         var timeline = await readModel.GetTimelineAsync(view.Id, cancellationToken);
+        var csrf = Csrf.TokenFor(request);
         var body = new StringBuilder()
             .Append("<p class=\"eyebrow\">").Append(Html.T(lang, "Status van uw aanvraag", "Status of your application")).Append("</p>")
-            .Append("<h1>").Append(Html.E(view.Title)).Append("</h1>")
-            .Append("<dl class=\"facts\">")
+            .Append("<h1>").Append(Html.E(view.Title)).Append("</h1>");
+        if (state is { Done: { } done })
+        {
+            body.Append(Forms.Notice(DoneTitle(done, view, lang), DoneText(done, view, lang), false));
+        }
+        else if (state is not null)
+        {
+            body.Append(Forms.Notice(state.NoticeTitle, state.NoticeText, state.Error));
+        }
+
+        body.Append("<dl class=\"facts\">")
             .Append("<dt>").Append(Html.T(lang, "Kenmerk", "Reference")).Append("</dt><dd class=\"reference\">").Append(Html.E(view.Id)).Append("</dd>")
             .Append("<dt>").Append(Html.T(lang, "Waar staat de aanvraag nu?", "Where is the application now?")).Append("</dt><dd class=\"stage\">")
             .Append(Html.E(StageText.For(view.Stage, lang))).Append("</dd>")
             .Append("<dt>").Append(Html.T(lang, "Wie is aan zet?", "Who is it waiting on?")).Append("</dt><dd class=\"waiting-on\">")
             .Append(Html.E(WaitingOn(view, lang))).Append("</dd>")
-            .Append("<dt>").Append(Html.T(lang, "Volgende deadline", "Next deadline")).Append("</dt><dd>");
-        if (view.NextDeadline is { } deadline)
+            .Append("<dt>").Append(Html.T(lang, "Volgende deadline", "Next deadline")).Append("</dt><dd class=\"deadline\">");
+        if (view.NextDeadline is { } deadline && !view.Stage.IsFinal())
         {
             body.Append(Countdown.Time(deadline, format.Moment(deadline, lang))).Append("<br>").Append(Countdown.Span(deadline, time.GetUtcNow(), lang));
         }
@@ -48,7 +134,8 @@ public sealed class StatusPage(ReadModel readModel, LinkSigner signer, Formattin
         }
 
         body.Append("</dd></dl>");
-        Actions(body, view, lang);
+        var claims = signer.Check(token, LinkPurpose.Status).Claims!;
+        await ActionsAsync(body, view, claims.Subject, token, lang, csrf, state, cancellationToken);
         body.Append("<h2>").Append(Html.T(lang, "Wat er gebeurde", "What happened")).Append("</h2><ol class=\"timeline\">");
         foreach (var entry in timeline.OrderBy(t => t.At))
         {
@@ -57,31 +144,162 @@ public sealed class StatusPage(ReadModel readModel, LinkSigner signer, Formattin
         }
 
         body.Append("</ol>");
-        return Page(lang, Html.T(lang, "Status: ", "Status: ") + view.Title, body.ToString(), StatusCodes.Status200OK);
+        var title = (state is { Error: true } ? Html.T(lang, "Fout: ", "Error: ") : "") + Html.T(lang, "Status: ", "Status: ") + view.Title;
+        return Page(lang, title, body.ToString(), state?.Status ?? StatusCodes.Status200OK, token, csrf);
     }
 
-    /// <summary>
-    /// What the applicant can do at this stage. The actions themselves (withdraw, upload a revised plan or a report,
-    /// hand over a contact) arrive with the lifecycle work of issue 3: they go in this section, each as a POST form.
-    /// </summary>
-    static void Actions(StringBuilder body, ApplicationView view, string lang)
+    /// <summary>What the applicant can do at this stage: upload what is asked for, hand a contact over, withdraw.</summary>
+    async Task ActionsAsync(StringBuilder body, ApplicationView view, string subject, string token, string lang, string csrf, State? state, CancellationToken cancellationToken)
     {
         body.Append("<section class=\"actions\" aria-labelledby=\"actions-title\"><h2 id=\"actions-title\">")
             .Append(Html.T(lang, "Wat kunt u doen?", "What can you do?")).Append("</h2><p>")
-            .Append(view.WaitingOn == "applicant"
-                ? Html.T(lang, "Wij wachten op u. In de laatste e-mail staat wat we nodig hebben.", "We are waiting for you. The latest email says what we need.")
+            .Append(view.WaitingOn == "applicant" && !view.Stage.IsFinal()
+                ? Html.T(lang, "Wij wachten op u. Hieronder staat wat we nodig hebben.", "We are waiting for you. Below is what we need.")
                 : view.Stage.IsFinal()
                     ? Html.T(lang, "De aanvraag is afgerond. U hoeft niets meer te doen.", "The application is finished. There is nothing more to do.")
                     : Html.T(lang, "U hoeft nu niets te doen. U krijgt een e-mail als er iets verandert.", "You do not need to do anything now. You will get an email when something changes."))
-            .Append("</p></section>");
+            .Append("</p>");
+        if (view.Stage.IsFinal())
+        {
+            body.Append("</section>");
+            return;
+        }
+
+        var q = lang == Languages.English ? "?lang=en" : "";
+        if (view.Stage == Stage.ChangesRequested)
+        {
+            var revision = signer.Sign(LinkPurpose.Revision, view.Id, subject, view.Round, UploadLinkLifetime);
+            body.Append("<p>").Append(Html.T(lang, "De beoordelaars vragen om een aangepast plan. Lees hun opmerkingen in de e-mail.", "The reviewers ask for a revised plan. Read their comments in the email."))
+                .Append("</p><p><a class=\"button\" href=\"/revision/").Append(Html.E(revision)).Append(q).Append("\">")
+                .Append(Html.T(lang, "Aangepast plan sturen", "Send the revised plan")).Append("</a></p>");
+        }
+        else if (view.Stage == Stage.Monitoring && view.WaitingOn == "applicant"
+            && (await reports.ListAsync(view.Id, cancellationToken)).Where(r => r.Status is ReportStatus.Due or ReportStatus.ChangesRequested).OrderBy(r => r.Number).FirstOrDefault() is { } due)
+        {
+            var report = signer.Sign(LinkPurpose.Report, view.Id, subject, due.Number, UploadLinkLifetime);
+            body.Append("<p>").Append(Html.E(due.Final
+                    ? Html.T(lang, $"Wij vragen het eindverslag (verslag {due.Number}): wat heeft u geleerd over samenwerken?", $"We ask for the final report (report {due.Number}): what did you learn about working together?")
+                    : Html.T(lang, $"Wij vragen verslag {due.Number}: kort, over wat u leerde over samenwerken.", $"We ask for report {due.Number}: short, about what you learned about working together.")))
+                .Append("</p><p><a class=\"button\" href=\"/report/").Append(Html.E(report)).Append(q).Append("\">")
+                .Append(Html.E(Html.T(lang, $"Verslag {due.Number} sturen", $"Send report {due.Number}"))).Append("</a></p>");
+        }
+
+        ContactForm(body, view, token, lang, csrf, state?.Form == "contact" ? state : null);
+        WithdrawForm(body, token, lang, csrf, state?.Form == "withdraw" ? state : null);
+        body.Append("</section>");
     }
+
+    static void ContactForm(StringBuilder body, ApplicationView view, string token, string lang, string csrf, State? state)
+    {
+        var roleErrors = state?.Outcome?.ErrorsFor("role");
+        var chosen = state?.Values?["role"].ToString();
+        body.Append("<h3 id=\"contact-title\">").Append(Html.T(lang, "Een contactpersoon overdragen", "Hand over a contact")).Append("</h3><p>")
+            .Append(Html.T(lang, "Heeft iemand een andere baan, of neemt iemand anders het over? Vul de nieuwe persoon in. Alle e-mails gaan dan naar die persoon; de vorige krijgt een bericht.",
+                "Has someone changed jobs, or is someone else taking over? Fill in the new person. All email then goes to them; the previous contact is told."))
+            .Append("</p><form method=\"post\" action=\"/status/").Append(Html.E(token)).Append("/contact").Append(LangQuery(lang)).Append("\" aria-labelledby=\"contact-title\" novalidate>")
+            .Append(Forms.CsrfField(csrf))
+            .Append("<fieldset id=\"contact-role\"").Append(roleErrors is null ? "" : " class=\"has-error\" aria-describedby=\"contact-role-error\"").Append("><legend>")
+            .Append(Html.T(lang, "Wie wordt vervangen?", "Who is being replaced?")).Append("</legend>");
+        FormFields.ErrorMessage(body, "contact-role", lang, roleErrors);
+        foreach (var (value, contact, nl, en) in new[] { ("resident", view.ResidentContact, "Contactpersoon van de bewoners", "The residents' contact"), ("welfare", view.WelfareContact, "Contactpersoon van de welzijnsorganisatie", "The welfare organisation's contact") })
+        {
+            body.Append("<div class=\"choice\"><input type=\"radio\" name=\"role\" id=\"contact-role-").Append(value).Append("\" value=\"").Append(value).Append('"')
+                .Append(chosen == value ? " checked" : "").Append("><label for=\"contact-role-").Append(value).Append("\">")
+                .Append(Html.T(lang, nl, en)).Append(": ").Append(Html.E(contact.Name)).Append("</label></div>");
+        }
+
+        body.Append("</fieldset>");
+        Forms.Field(body, "contact-name", "name", Html.T(lang, "Naam van de nieuwe contactpersoon", "New contact's name"), "text", state?.Values?["name"], state?.Outcome?.ErrorsFor("name"), lang, max: 200);
+        Forms.Field(body, "contact-email", "email", Html.T(lang, "E-mailadres van de nieuwe contactpersoon", "New contact's email address"), "email", state?.Values?["email"], state?.Outcome?.ErrorsFor("email"), lang, max: 254);
+        body.Append("<button type=\"submit\" class=\"primary\">").Append(Html.T(lang, "Contactpersoon overdragen", "Hand over the contact")).Append("</button></form>");
+    }
+
+    static void WithdrawForm(StringBuilder body, string token, string lang, string csrf, State? state)
+    {
+        body.Append("<h3 id=\"withdraw-title\">").Append(Html.T(lang, "De aanvraag intrekken", "Withdraw the application")).Append("</h3><p>")
+            .Append(Html.T(lang, "Wilt u niet meer verder? Dan kunt u de aanvraag intrekken. Dat kan niet ongedaan worden gemaakt. U krijgt eerst nog een vraag of u het zeker weet.",
+                "Do you not want to go on? Then you can withdraw the application. This cannot be undone. You will be asked to confirm first."))
+            .Append("</p><form method=\"post\" action=\"/status/").Append(Html.E(token)).Append("/withdraw").Append(LangQuery(lang)).Append("\" aria-labelledby=\"withdraw-title\" novalidate>")
+            .Append(Forms.CsrfField(csrf));
+        Forms.Field(body, "withdraw-reason", "reason", Html.T(lang, "Waarom trekt u de aanvraag in? (niet verplicht)", "Why are you withdrawing? (optional)"), "textarea",
+            state?.Values?["reason"], state?.Outcome?.ErrorsFor("reason"), lang, Html.T(lang, "Dit helpt het fonds. Hoogstens 1000 tekens.", "This helps the fund. At most 1000 characters."), required: false, max: 1000);
+        body.Append("<button type=\"submit\" class=\"secondary\">").Append(Html.T(lang, "Aanvraag intrekken", "Withdraw application")).Append("</button></form>");
+    }
+
+    static IResult Confirm(HttpRequest request, string token, ApplicationView view, string lang, string reason)
+    {
+        var csrf = Csrf.TokenFor(request);
+        var body = new StringBuilder()
+            .Append("<p class=\"eyebrow\">").Append(Html.E(view.Title)).Append("</p>")
+            .Append("<h1>").Append(Html.T(lang, "Weet u zeker dat u de aanvraag wilt intrekken?", "Are you sure you want to withdraw the application?")).Append("</h1><p>")
+            .Append(Html.T(lang, "Na het intrekken stopt de aanvraag. Beide contactpersonen krijgen een e-mail. U kunt dit niet terugdraaien.",
+                "After withdrawing, the application stops. Both contacts get an email. You cannot undo this."))
+            .Append("</p>");
+        if (reason.Length > 0)
+        {
+            body.Append("<p>").Append(Html.T(lang, "Uw reden:", "Your reason:")).Append("</p><blockquote>").Append(Html.E(reason)).Append("</blockquote>");
+        }
+
+        body.Append("<form method=\"post\" action=\"/status/").Append(Html.E(token)).Append("/withdraw").Append(LangQuery(lang)).Append("\">")
+            .Append(Forms.CsrfField(csrf))
+            .Append("<input type=\"hidden\" name=\"reason\" value=\"").Append(Html.E(reason)).Append("\"><input type=\"hidden\" name=\"confirm\" value=\"yes\">")
+            .Append("<div class=\"buttons\"><button type=\"submit\" class=\"primary danger\">").Append(Html.T(lang, "Ja, aanvraag intrekken", "Yes, withdraw the application")).Append("</button>")
+            .Append("<a class=\"button secondary\" href=\"").Append(Html.E(StatusHref(token, request, null))).Append("\">").Append(Html.T(lang, "Nee, terug", "No, go back")).Append("</a></div></form>");
+        return Page(lang, Html.T(lang, "Aanvraag intrekken?", "Withdraw the application?"), body.ToString(), StatusCodes.Status200OK, token, csrf);
+    }
+
+    /// <summary>ApplicantActions reads the status token from the query, as the API's callers send it.</summary>
+    static HttpRequest WithToken(HttpRequest request, string token)
+    {
+        var lang = request.Query["lang"].ToString();
+        request.QueryString = QueryString.Create("token", token) + (Languages.IsSupported(lang) ? QueryString.Create("lang", lang) : QueryString.Empty);
+        return request;
+    }
+
+    static string StatusHref(string token, HttpRequest request, string? done)
+    {
+        var lang = request.Query["lang"].ToString();
+        var query = QueryString.Empty;
+        if (Languages.IsSupported(lang))
+        {
+            query += QueryString.Create("lang", lang);
+        }
+
+        if (done is not null)
+        {
+            query += QueryString.Create("done", done);
+        }
+
+        return "/status/" + Uri.EscapeDataString(token) + query;
+    }
+
+    static string LangQuery(string lang) => lang == Languages.English ? "?lang=en" : "";
+
+    /// <summary>The message after a redirect; only known codes, never text from the URL.</summary>
+    static State? Outcome(string done) => done switch
+    {
+        "withdraw" => new State(null, null, false, null, null, null, StatusCodes.Status200OK) { Done = done },
+        "contact" => new State(null, null, false, null, null, null, StatusCodes.Status200OK) { Done = done },
+        _ => null,
+    };
+
+    static string DoneTitle(string done, ApplicationView view, string lang) => done == "withdraw"
+        ? view.Stage == Stage.Withdrawn ? Html.T(lang, "De aanvraag is ingetrokken", "The application has been withdrawn") : Html.T(lang, "We trekken de aanvraag in", "We are withdrawing the application")
+        : Html.T(lang, "De contactpersoon is overgedragen", "The contact has been handed over");
+
+    static string DoneText(string done, ApplicationView view, string lang) => done == "withdraw"
+        ? view.Stage == Stage.Withdrawn
+            ? Html.T(lang, "Beide contactpersonen krijgen hierover een e-mail.", "Both contacts get an email about it.")
+            : Html.T(lang, "Dat duurt een paar seconden. Laad deze pagina daarna opnieuw. Beide contactpersonen krijgen een e-mail.", "This takes a few seconds. Then load this page again. Both contacts get an email.")
+        : Html.T(lang, "Vanaf nu gaan alle e-mails naar de nieuwe persoon. De vorige contactpersoon krijgt een bericht.", "From now on all email goes to the new person. The previous contact is told.");
 
     static string WaitingOn(ApplicationView view, string lang) => view.WaitingOn switch
     {
+        _ when view.Stage.IsFinal() => Html.T(lang, "Niemand: de aanvraag is afgerond.", "Nobody: the application is finished."),
         "fund" => Html.T(lang, "Het fonds: wij controleren de aanvraag.", "The fund: we are checking the application."),
         "reviewers" => Html.T(lang, "De beoordelaars: zij lezen het plan.", "The reviewers: they are reading the plan."),
         "applicant" => Html.T(lang, "U: de aanvragers.", "You: the applicants."),
-        _ when view.Stage.IsFinal() => Html.T(lang, "Niemand: de aanvraag is afgerond.", "Nobody: the application is finished."),
+        "coordinator" => Html.T(lang, "Het fondsbureau: het bekijkt uw verslag.", "The fund office: it is looking at your report."),
         _ => Html.T(lang, "Niemand op dit moment.", "Nobody at the moment."),
     };
 
@@ -89,12 +307,29 @@ public sealed class StatusPage(ReadModel readModel, LinkSigner signer, Formattin
     static string TimelineText(TimelineEntry entry, string lang) =>
         lang == Languages.English && Enum.TryParse<Stage>(entry.Kind, out var stage) ? StageText.For(stage, lang) : entry.Text;
 
-    static IResult Page(string lang, string title, string body, int status) =>
+    static IResult NotFound(string l) => Html.Page(new PageOptions(l, Html.T(l, "Link werkt niet", "Link does not work"),
+        $"<h1>{Html.T(l, "Deze link werkt niet (meer)", "This link does not work (any more)")}</h1><p>{Html.T(l,
+            "Gebruik de link uit de laatste e-mail over uw aanvraag. Lukt dat niet? Mail het fondsbureau via het adres in die e-mail.",
+            "Use the link in the latest email about your application. If that fails, email the fund office at the address in that email.")}</p>")
+    {
+        Status = StatusCodes.Status404NotFound,
+        CarriesToken = true,
+        SwitchLanguageHref = l == Languages.English ? "?lang=nl" : "?lang=en",
+    });
+
+    static IResult Page(string lang, string title, string body, int status, string token, string csrf) =>
         Html.Page(new PageOptions(lang, title, body)
         {
             Status = status,
             CarriesToken = true,
-            SwitchLanguageHref = lang == Languages.English ? "?lang=nl" : "?lang=en",
+            SwitchLanguageHref = "/status/" + Uri.EscapeDataString(token) + (lang == Languages.English ? "?lang=nl" : "?lang=en"),
             Scripts = ["countdown.js"],
+            Prepare = context => Csrf.SetCookie(context, csrf),
         });
+
+    /// <summary>What to show above the page: an outcome or a refusal, and which form it belongs to with what was typed.</summary>
+    sealed record State(string? NoticeTitle, string? NoticeText, bool Error, string? Form, ApiOutcome? Outcome, IFormCollection? Values, int Status)
+    {
+        public string? Done { get; init; }
+    }
 }

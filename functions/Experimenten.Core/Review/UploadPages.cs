@@ -121,12 +121,21 @@ public sealed class UploadPages(ReadModel readModel, ReportStore reports, PlanSt
         return Message(lang, T(lang, "Ontvangen", "Received"), T(lang, $"Dank u wel: het {what} voor \"{view.Title}\" is ontvangen.", $"Thank you: the {what} for \"{view.Title}\" has been received."), StatusCodes.Status200OK);
     }
 
-    static string Form(string lang, ApplicationView view, string what, string action, string? error) =>
-        $"<h1>{Html.E(view.Title)}</h1><p>{Html.E(T(lang, $"Stuur hier het {what}. Een korte tekst of één bestand is genoeg.", $"Send the {what} here. A short text or one file is enough."))}</p>"
-        + (error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>")
-        + $"<form method=\"post\" action=\"{Html.E(action)}\" enctype=\"multipart/form-data\"><label for=\"text\">{T(lang, "Tekst", "Text")}</label><textarea id=\"text\" name=\"text\" maxlength=\"{SubmissionLimits.MaxPlanText}\"></textarea>"
-        + $"<label for=\"file\">{T(lang, "Of een bestand (PDF, Word, ODT, PNG of JPEG, hoogstens 10 MB)", "Or a file (PDF, Word, ODT, PNG or JPEG, at most 10 MB)")}</label><input type=\"file\" id=\"file\" name=\"file\" accept=\".pdf,.docx,.odt,.png,.jpg,.jpeg\">"
-        + $"<button type=\"submit\">{T(lang, "Versturen", "Send")}</button></form>";
+    static string Form(string lang, ApplicationView view, string what, string action, string? error)
+    {
+        // One error can concern either field (text or file), so both name it; the summary links to the first.
+        var describedBy = error is null ? "" : " aria-describedby=\"upload-error\" aria-invalid=\"true\"";
+        return $"<p class=\"eyebrow\">{Html.E(view.Title)}</p><h1>{Html.E(T(lang, $"Het {what} sturen", $"Send the {what}"))}</h1>"
+            + $"<p>{Html.E(T(lang, $"Een korte tekst of één bestand is genoeg. Schrijf vooral wat u leerde over samenwerken.", $"A short text or one file is enough. Above all, write what you learned about working together."))}</p>"
+            + (error is null ? "" : $"<div class=\"notice notice-error\" role=\"alert\"><p class=\"notice-title\">{T(lang, "Nog niet verstuurd", "Not sent yet")}</p><p><a href=\"#text\">{Html.E(error)}</a></p></div>")
+            + $"<form method=\"post\" action=\"{Html.E(action)}\" enctype=\"multipart/form-data\" novalidate>"
+            + $"<div class=\"field{(error is null ? "" : " has-error")}\"><label for=\"text\">{T(lang, "Tekst", "Text")}</label>"
+            + (error is null ? "" : $"<p class=\"field-error\" id=\"upload-error\"><span class=\"visually-hidden\">{T(lang, "Fout: ", "Error: ")}</span>{Html.E(error)}</p>")
+            + $"<textarea id=\"text\" name=\"text\" rows=\"8\" maxlength=\"{SubmissionLimits.MaxPlanText}\"{describedBy}></textarea></div>"
+            + $"<div class=\"field\"><label for=\"file\">{T(lang, "Of een bestand (niet verplicht)", "Or a file (optional)")}</label><p class=\"hint\" id=\"file-hint\">{T(lang, "PDF, Word (DOCX), OpenDocument (ODT), PNG of JPEG, hoogstens 10 MB.", "PDF, Word (DOCX), OpenDocument (ODT), PNG or JPEG, at most 10 MB.")}</p>"
+            + $"<input type=\"file\" id=\"file\" name=\"file\" accept=\".pdf,.docx,.odt,.png,.jpg,.jpeg\" aria-describedby=\"file-hint{(error is null ? "" : " upload-error")}\"></div>"
+            + $"<button type=\"submit\" class=\"primary\">{T(lang, "Versturen", "Send")}</button></form>";
+    }
 
     IResult Message(string lang, string title, string text, int status) => Html.Page(lang, title,
         $"<h1>{Html.E(title)}</h1><p>{Html.E(text)}</p><p>{T(lang, "Vragen? Mail het fondsbureau:", "Questions? Email the fund office:")} <a href=\"mailto:{Html.E(email.Value.CoordinatorAddress)}\">{Html.E(email.Value.CoordinatorAddress)}</a></p>",

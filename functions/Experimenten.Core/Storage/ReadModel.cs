@@ -12,6 +12,8 @@ public sealed class ReadModel(StorageClients clients)
 {
     const string Row = "application";
 
+    readonly ListIndex index = new(clients);
+
     TableClient Applications => clients.Table(StorageNames.ApplicationsTable);
 
     TableClient Timeline => clients.Table(StorageNames.TimelineTable);
@@ -47,6 +49,7 @@ public sealed class ReadModel(StorageClients clients)
         {
             await Applications.AddEntityAsync(entity, cancellationToken);
             await AppendAsync(id, new TimelineEntry(submittedAt, nameof(Stage.Submitted), "Aanvraag ontvangen"), cancellationToken);
+            await index.SyncAsync(Applications, id, Row, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -80,6 +83,7 @@ public sealed class ReadModel(StorageClients clients)
         }
 
         await Applications.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        await index.SyncAsync(Applications, update.ApplicationId, Row, cancellationToken);
         if (update.Timeline is { } line)
         {
             await AppendAsync(update.ApplicationId, line, cancellationToken);
@@ -121,53 +125,35 @@ public sealed class ReadModel(StorageClients clients)
     /// </summary>
     public async Task<(IReadOnlyList<ApplicationView> Items, string? Continuation)> PageAsync(string? callId, Stage? stage, bool overdueOnly, DateTimeOffset now, int pageSize, string? continuation, CancellationToken cancellationToken)
     {
-        var filters = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {Row}") };
-        if (!string.IsNullOrEmpty(callId))
+        await foreach (var page in index.Query(callId, stage, overdueOnly, now, pageSize).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
         {
-            filters.Add(TableClient.CreateQueryFilter($"CallId eq {callId}"));
+            return ([.. page.Values.Select(ToView)], page.ContinuationToken);
         }
 
-        if (stage is { } s)
-        {
-            filters.Add(TableClient.CreateQueryFilter($"Stage eq {s.ToString()}"));
-        }
-
-        if (overdueOnly)
-        {
-            filters.Add(TableClient.CreateQueryFilter($"NextDeadline lt {now}"));
-        }
-
-        var items = new List<ApplicationView>();
-        await foreach (var page in Applications.QueryAsync<TableEntity>(string.Join(" and ", filters), pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
-        {
-            items.AddRange(page.Values.Select(ToView));
-            if (items.Count > 0 || page.ContinuationToken is null)
-            {
-                return (items, page.ContinuationToken);
-            }
-
-            continuation = page.ContinuationToken;
-        }
-
-        return (items, null);
+        return ([], null);
     }
 
     /// <summary>Replaces a contact (hand-over). Future email goes to the new person.</summary>
-    public Task ChangeContactAsync(string id, ContactRole role, Contact next, CancellationToken cancellationToken)
+    public async Task ChangeContactAsync(string id, ContactRole role, Contact next, CancellationToken cancellationToken)
     {
         var prefix = role == ContactRole.Resident ? "Resident" : "Welfare";
-        return Applications.UpsertEntityAsync(
+        await Applications.UpsertEntityAsync(
             new TableEntity(id, Row) { [$"{prefix}Name"] = next.Name, [$"{prefix}Email"] = next.Email },
             TableUpdateMode.Merge,
             cancellationToken);
+        await index.SyncAsync(Applications, id, Row, cancellationToken);
     }
 
     /// <summary>Shows a new deadline at once, before the orchestration has replaced its timer.</summary>
-    public Task SetDeadlineAsync(string id, DateTimeOffset deadline, CancellationToken cancellationToken) =>
-        Applications.UpsertEntityAsync(new TableEntity(id, Row) { ["NextDeadline"] = deadline }, TableUpdateMode.Merge, cancellationToken);
+    public async Task SetDeadlineAsync(string id, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        await Applications.UpsertEntityAsync(new TableEntity(id, Row) { ["NextDeadline"] = deadline }, TableUpdateMode.Merge, cancellationToken);
+        await index.SyncAsync(Applications, id, Row, cancellationToken);
+    }
 
+    /// <summary>From an application row, or from its copy in the list index (which carries the id as a field).</summary>
     static ApplicationView ToView(TableEntity e) => new(
-        e.PartitionKey,
+        e.GetString("Id") ?? e.PartitionKey,
         e.GetString("CallId"),
         e.GetString("Title"),
         e.GetString("InitiativeName"),

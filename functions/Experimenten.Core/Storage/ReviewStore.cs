@@ -82,11 +82,27 @@ public sealed class ReviewStore(StorageClients clients)
         var rows = new List<ReviewRow>();
         await foreach (var e in Table.QueryAsync<TableEntity>(t => t.PartitionKey == applicationId, cancellationToken: cancellationToken))
         {
-            rows.Add(ToRow(e));
+            if (!e.RowKey.EndsWith("~closed", StringComparison.Ordinal))
+            {
+                rows.Add(ToRow(e));
+            }
         }
 
         return rows;
     }
+
+    /// <summary>The round's own record that it closed, with the decisions it counted. Written before the round ends.</summary>
+    public async Task CloseRoundAsync(string applicationId, int round, IReadOnlyList<string> counted, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(new TableEntity(applicationId, ClosedRow(round)) { ["ClosedAt"] = at, ["Counted"] = string.Join(",", counted) }, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Null while the round is open; otherwise the reviewer ids whose decisions counted.</summary>
+    public async Task<IReadOnlyList<string>?> ClosedRoundAsync(string applicationId, int round, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(applicationId, ClosedRow(round), cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } e ? (e.GetString("Counted") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries) : null;
+    }
+
+    static string ClosedRow(int round) => $"r{round:D3}~closed";
 
     static ReviewRow ToRow(TableEntity e) => new(
         e.GetInt32("Round") ?? 0,

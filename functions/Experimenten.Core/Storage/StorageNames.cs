@@ -11,7 +11,8 @@ public static class StorageNames
     public const string SentMailTable = "sentmail";
     public const string ReviewsTable = "reviews";
     public const string ReportsTable = "reports";
+    public const string ListTable = "applist";
 
     public static readonly string[] Containers = [PlansContainer, ReportsContainer];
-    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable, ReviewsTable, ReportsTable];
+    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable, ReviewsTable, ReportsTable, ListTable];
 }

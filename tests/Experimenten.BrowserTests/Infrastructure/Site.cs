@@ -9,6 +9,8 @@ namespace Experimenten.BrowserTests.Infrastructure;
 public sealed class Site : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
+    public const string CoordinatorUser = "coord";
+    public const string CoordinatorPassword = "browser-test-password";
 
     readonly Azurite azurite = new();
     IPlaywright? playwright;
@@ -26,7 +28,11 @@ public sealed class Site : IAsyncLifetime
         }
 
         await azurite.InitializeAsync();
-        Host = new SelfHostProcess(azurite);
+        Host = new SelfHostProcess(azurite, new Dictionary<string, string>
+        {
+            ["Coordinator__Credentials__0__User"] = CoordinatorUser,
+            ["Coordinator__Credentials__0__Password"] = CoordinatorPassword,
+        });
         var started = Host.StartAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -39,7 +45,7 @@ public sealed class Site : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile at the given width; JavaScript on unless asked otherwise.</summary>
-    public async Task<IPage> NewPageAsync(Viewport? viewport = null, bool javaScript = true, string locale = "nl-NL")
+    public async Task<IPage> NewPageAsync(Viewport? viewport = null, bool javaScript = true, string locale = "nl-NL", bool coordinator = false)
     {
         var size = viewport ?? Viewport.Desktop;
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -51,6 +57,9 @@ public sealed class Site : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = locale,
             TimezoneId = "Europe/Amsterdam",
+
+            // A coordinator answers the browser's own sign-in prompt (HTTP Basic in the self-host).
+            HttpCredentials = coordinator ? new HttpCredentials { Username = CoordinatorUser, Password = CoordinatorPassword } : null,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

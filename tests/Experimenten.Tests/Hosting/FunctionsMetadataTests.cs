@@ -29,6 +29,12 @@ public sealed class FunctionsMetadataTests
     [InlineData("CoordinatorList", "get", "api/coordinator/applications")]
     [InlineData("CoordinatorDeadline", "post", "api/coordinator/applications/{id}/deadline")]
     [InlineData("CoordinatorReportAccept", "post", "api/coordinator/applications/{id}/reports/{number:int}/accept")]
+    [InlineData("StatusWithdraw", "post", "status/{token}/withdraw")]
+    [InlineData("StatusContact", "post", "status/{token}/contact")]
+    [InlineData("CoordinatorDashboard", "get", "coordinator")]
+    [InlineData("CoordinatorPage", "get", "coordinator/applications/{id}")]
+    [InlineData("CoordinatorPageAction", "post", "coordinator/applications/{id}/{action}")]
+    [InlineData("CoordinatorPageReport", "post", "coordinator/applications/{id}/reports/{number:int}/{verdict}")]
     public void Http_functions_have_the_contract_routes(string function, string method, string route)
     {
         var trigger = Trigger(function);

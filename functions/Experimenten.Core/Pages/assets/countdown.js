@@ -27,4 +27,6 @@
 
   tick();
   window.setInterval(tick, 1000);
+  // Rows redrawn by another script get their text at once instead of after the next second.
+  document.addEventListener("countdown:refresh", tick);
 }());

@@ -1,0 +1,36 @@
+using Experimenten.Http;
+using Experimenten.Pages;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Experimenten.Functions;
+
+/// <summary>HTTP triggers for the pages' own form posts and the coordinator's pages. Each one only hands over to the core.</summary>
+public sealed class PageFunctions(StatusPage status, CoordinatorPages coordinator)
+{
+    [Function("StatusWithdraw")]
+    public async Task<IActionResult> StatusWithdraw([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.StatusWithdraw)] HttpRequest req, string token, [DurableClient] DurableTaskClient durable) =>
+        await HttpFunctions.Execute(req, await status.WithdrawAsync(req, token, durable, req.HttpContext.RequestAborted));
+
+    [Function("StatusContact")]
+    public async Task<IActionResult> StatusContact([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.StatusContact)] HttpRequest req, string token, [DurableClient] DurableTaskClient durable) =>
+        await HttpFunctions.Execute(req, await status.ChangeContactAsync(req, token, durable, req.HttpContext.RequestAborted));
+
+    [Function("CoordinatorDashboard")]
+    public async Task<IActionResult> CoordinatorDashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CoordinatorDashboard)] HttpRequest req) =>
+        await HttpFunctions.Execute(req, await coordinator.ListAsync(req, req.HttpContext.RequestAborted));
+
+    [Function("CoordinatorPage")]
+    public async Task<IActionResult> CoordinatorPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CoordinatorPage)] HttpRequest req, string id) =>
+        await HttpFunctions.Execute(req, await coordinator.DetailAsync(req, id, req.HttpContext.RequestAborted));
+
+    [Function("CoordinatorPageAction")]
+    public async Task<IActionResult> CoordinatorPageAction([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorPageAction)] HttpRequest req, string id, string action, [DurableClient] DurableTaskClient durable) =>
+        await HttpFunctions.Execute(req, await coordinator.ActAsync(req, id, action, durable, req.HttpContext.RequestAborted));
+
+    [Function("CoordinatorPageReport")]
+    public async Task<IActionResult> CoordinatorPageReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorPageReport)] HttpRequest req, string id, int number, string verdict, [DurableClient] DurableTaskClient durable) =>
+        await HttpFunctions.Execute(req, await coordinator.JudgeReportAsync(req, id, number, verdict, durable, req.HttpContext.RequestAborted));
+}

@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Experimenten.BrowserTests.Infrastructure;
+
+/// <summary>Applications sent straight to the API, and the mail the self-host keeps for them.</summary>
+public static class Applications
+{
+    /// <summary>Submits to the <c>demo</c> call (its review period is minutes); returns the id and the status page path.</summary>
+    public static async Task<(string Id, string StatusPath)> SubmitAsync(Site site, string lang = "nl", string? title = null)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in ApplicationFormPage.Valid)
+        {
+            content.Add(new StringContent(name == "title" && title is not null ? title : value), name);
+        }
+
+        content.Add(new StringContent("demo"), "callId");
+        content.Add(new StringContent("Een plan."), "planText");
+        content.Add(new StringContent("true"), "consent");
+        content.Add(new StringContent(lang), "language");
+        var response = await site.Host.Client.PostAsync(new Uri(site.Host.BaseUrl + "/api/applications"), content);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var token = new Uri(accepted.GetProperty("statusUrl").GetString()!).Query.Split("token=")[1];
+        return (accepted.GetProperty("id").GetString()!, "/status/" + token);
+    }
+
+    /// <summary>The decision link of the first review invitation for the application (key contains "|ReviewInvitation|").</summary>
+    public static async Task<string> ReviewLinkAsync(Site site, string id)
+    {
+        string? link = null;
+        await Wait.UntilAsync(async () =>
+        {
+            var rows = await site.Host.Client.GetFromJsonAsync<JsonElement[]>(new Uri(site.Host.BaseUrl + "/dev/mail.json"));
+            link = rows!
+                .Where(r => r.GetProperty("applicationId").GetString() == id && r.GetProperty("key").GetString()!.Contains("|ReviewInvitation|", StringComparison.Ordinal))
+                .SelectMany(r => r.GetProperty("links").EnumerateArray().Select(l => l.GetString()!))
+                .FirstOrDefault(l => l.Contains("/review/", StringComparison.Ordinal));
+            return link is not null;
+        }, TimeSpan.FromSeconds(60), $"no review invitation for {id}\n{site.Host.Output}");
+        return link!;
+    }
+}

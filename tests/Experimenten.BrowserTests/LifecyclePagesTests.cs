@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Experimenten.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Experimenten.BrowserTests;
+
+/// <summary>The browser flow past the form: a reviewer decides from the email, a coordinator extends a deadline, an applicant withdraws.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class LifecyclePagesTests(Site site)
+{
+    [Fact]
+    public async Task A_reviewer_opens_the_emailed_link_and_approves_on_the_page()
+    {
+        var (id, _) = await Applications.SubmitAsync(site, title: "Beoordelen vanaf de telefoon");
+        var link = await Applications.ReviewLinkAsync(site, id);
+        var page = await site.NewPageAsync(Viewport.Phone);
+        var response = await page.GotoAsync(link);
+        Assert.Equal("no-referrer", (await response!.AllHeadersAsync())["referrer-policy"]);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Beoordelen vanaf de telefoon");
+        await Expect(page.Locator(".countdown")).ToHaveTextAsync(new Regex("^Nog 0 uur"));
+
+        // Sending without a choice: the error is tied to the choices and nothing is recorded.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Besluit versturen" }).ClickAsync();
+        await Expect(page.Locator("#decision-error")).ToBeVisibleAsync();
+        Assert.Equal("decision-error", await page.GetAttributeAsync("fieldset", "aria-describedby"));
+
+        await page.Locator("#decision-approve").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Besluit versturen" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("Dank u wel");
+        await Expect(page.Locator(".notice")).ToContainTextAsync("goedkeuren");
+        await Artifacts.ScreenshotAsync(page, "review-decided-phone-nl");
+        await Accessibility.AssertNoViolationsAsync(page, "the reviewer's confirmation page");
+
+        // The same link again shows who decided what.
+        await page.GotoAsync(link);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Hierover is al besloten");
+        await Artifacts.ScreenshotAsync(page, "review-already-decided-phone-nl");
+        await Accessibility.AssertNoViolationsAsync(page, "the already-decided page");
+    }
+
+    [Fact]
+    public async Task A_coordinator_extends_a_deadline_and_the_list_shows_the_new_countdown_without_a_reload()
+    {
+        var (id, _) = await Applications.SubmitAsync(site, title: "Deadline verzetten");
+        await Applications.ReviewLinkAsync(site, id);
+        var list = await site.NewPageAsync(Viewport.Desktop, coordinator: true);
+        await list.GotoAsync("/coordinator?callId=demo&pageSize=200");
+        var row = list.Locator($"tr[data-id='{id}']");
+        await Expect(row.Locator(".stage-cell")).ToHaveTextAsync("Bij de beoordelaars");
+        await Expect(row.Locator(".countdown")).ToHaveTextAsync(new Regex("^Nog 0 uur"));
+        await Artifacts.ScreenshotAsync(list, "dashboard-before-desktop-nl");
+
+        var detail = await list.Context.NewPageAsync();
+        await detail.GotoAsync($"/coordinator/applications/{id}");
+        await Expect(detail.Locator("h1")).ToHaveTextAsync("Deadline verzetten");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(3), zone);
+        var target = new DateTimeOffset(local.Year, local.Month, local.Day, 17, 0, 0, local.Offset);
+        await detail.FillAsync("#deadline-deadline", target.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await detail.FillAsync("#deadline-reason", "De beoordelaars vragen een paar dagen extra.");
+        await detail.GetByRole(AriaRole.Button, new() { Name = "Deadline verzetten" }).ClickAsync();
+        await Expect(detail.Locator(".notice")).ToContainTextAsync("De deadline is verzet");
+        var utc = target.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        await Expect(detail.Locator(".deadline time")).ToHaveAttributeAsync("datetime", utc);
+        await Expect(detail.Locator(".deadline .countdown")).ToHaveTextAsync(new Regex("^Nog [23] dagen"));
+        await Expect(detail.Locator("ol.timeline")).ToContainTextAsync("De beoordelaars vragen een paar dagen extra.");
+        await Artifacts.ScreenshotAsync(detail, "coordinator-detail-extended-desktop-nl");
+
+        // The list, open all along, picks the new deadline up on its own.
+        await list.BringToFrontAsync();
+        await Expect(row.Locator("time")).ToHaveAttributeAsync("datetime", utc, new() { Timeout = 25_000 });
+        await Expect(row.Locator(".countdown")).ToHaveTextAsync(new Regex("^Nog [23] dagen"));
+        await Artifacts.ScreenshotAsync(list, "dashboard-after-desktop-nl");
+        await Accessibility.AssertNoViolationsAsync(list, "the refreshed dashboard");
+
+        // A refused action shows the error next to its field, and nothing changes.
+        await detail.FillAsync("#cancel-reason", "Dubbel ingediend.");
+        await detail.GetByRole(AriaRole.Button, new() { Name = "Aanvraag stopzetten" }).ClickAsync();
+        await Expect(detail.Locator("#cancel-confirm-error")).ToBeVisibleAsync();
+        Assert.Equal("cancel-confirm-error", await detail.GetAttributeAsync("#cancel-confirm", "aria-describedby"));
+        await Expect(detail.Locator("#cancel-reason")).ToHaveValueAsync("Dubbel ingediend.");
+        await Artifacts.ScreenshotAsync(detail, "coordinator-detail-error-desktop-nl");
+        await Accessibility.AssertNoViolationsAsync(detail, "the detail page with an error");
+    }
+
+    [Fact]
+    public async Task An_applicant_withdraws_from_the_status_page_after_confirming()
+    {
+        var (_, status) = await Applications.SubmitAsync(site, title: "We stoppen ermee");
+        var page = await site.NewPageAsync(Viewport.Phone);
+        await page.GotoAsync(status);
+        await page.FillAsync("#withdraw-reason", "De buurtkamer gaat dicht.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanvraag intrekken", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Weet u zeker dat u de aanvraag wilt intrekken?");
+        await Expect(page.Locator("blockquote")).ToHaveTextAsync("De buurtkamer gaat dicht.");
+        await Artifacts.ScreenshotAsync(page, "withdraw-confirm-phone-nl");
+        await Accessibility.AssertNoViolationsAsync(page, "the withdraw confirmation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, aanvraag intrekken" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/status/[^/]+\\?done=withdraw$"));
+        await Expect(page.Locator(".notice")).ToBeVisibleAsync();
+
+        await Wait.UntilAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return (await page.Locator(".stage").TextContentAsync())?.Trim() == "Ingetrokken";
+        }, TimeSpan.FromSeconds(30), "the stage never became Ingetrokken\n" + site.Host.Output);
+        await Expect(page.Locator(".notice")).ToContainTextAsync("De aanvraag is ingetrokken");
+        await Expect(page.Locator("#withdraw-reason")).ToHaveCountAsync(0);
+        await Artifacts.ScreenshotAsync(page, "withdrawn-phone-nl");
+    }
+}
