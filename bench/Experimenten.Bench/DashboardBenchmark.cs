@@ -16,20 +16,20 @@ static class DashboardBenchmark
 {
     static readonly Stage[] Mix = [Stage.InReview, Stage.InReview, Stage.InReview, Stage.Monitoring, Stage.Monitoring, Stage.Monitoring, Stage.ChangesRequested, Stage.Completed, Stage.Completed, Stage.Rejected];
 
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(int smallCount, int largeCount)
     {
         var azurite = new Azurite();
         await azurite.InitializeAsync();
         try
         {
-            var small = await FillAsync(azurite, 1_000);
-            var large = await FillAsync(azurite, 100_000);
+            var small = await FillAsync(azurite, smallCount);
+            var large = await FillAsync(azurite, largeCount);
             Console.WriteLine("bench/dashboard — coordinator list (page of 50) from the read model on Azurite");
             foreach (var (name, stage, overdue) in new (string, Stage?, bool)[] { ("all", null, false), ("stage=InReview", Stage.InReview, false), ("overdue", null, true) })
             {
                 var (p50s, p99s) = await MeasureAsync(small, stage, overdue);
                 var (p50l, p99l) = await MeasureAsync(large, stage, overdue);
-                Console.WriteLine($"  {name,-16} 1,000: p50 {p50s,6:F1} ms p99 {p99s,6:F1} ms   100,000: p50 {p50l,6:F1} ms p99 {p99l,6:F1} ms   p99 ratio {p99l / p99s,5:F2} (target <= 1.5)");
+                Console.WriteLine($"  {name,-16} {smallCount:N0}: p50 {p50s,6:F1} ms p99 {p99s,6:F1} ms   {largeCount:N0}: p50 {p50l,6:F1} ms p99 {p99l,6:F1} ms   p99 ratio {p99l / p99s,5:F2} (target <= 1.5)");
             }
 
             return 0;
@@ -56,7 +56,8 @@ static class DashboardBenchmark
             var stage = Mix[random.Next(Mix.Length)].ToString();
             var callId = i % 3 == 0 ? "demo" : "samenwerken-2026";
             var deadline = now.AddHours(random.Next(-24 * 30, 24 * 30));
-            return ListIndex.Partitions(callId, stage).Select(p => new TableEntity(p, ListIndex.RowKey(deadline, id))
+            // Only the partitions the measured queries read ("all" and one stage): Azurite fills slowly.
+            return ListIndex.Partitions(callId, stage).Where(p => p is "all" or "stage-InReview").Select(p => new TableEntity(p, ListIndex.RowKey(deadline, id))
             {
                 ["Id"] = id,
                 ["CallId"] = callId,
@@ -70,9 +71,8 @@ static class DashboardBenchmark
                 ["UpdatedAt"] = now,
             });
         });
-        var batches = rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, ct) =>
-            await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct));
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (row, ct) =>
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct));
         Console.WriteLine($"  (filled {count:N0} rows in {watch.Elapsed.TotalSeconds:F0} s)");
         return new ReadModel(clients);
     }

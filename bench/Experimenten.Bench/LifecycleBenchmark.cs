@@ -22,16 +22,25 @@ static class LifecycleBenchmark
 
     public static async Task<int> RunAsync(int lifecycles, int concurrency)
     {
-        var azurite = new Azurite();
+        var log = Path.Combine(Path.GetTempPath(), $"experimenten-lifecycle-{Guid.NewGuid():N}.log");
+        var azurite = new Azurite { DebugLog = log };
         await azurite.InitializeAsync();
+        var requests = new StorageRequests(log);
         try
         {
             await using var host = await BenchHost.StartAsync(azurite, User, Password);
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
             var driver = new Driver(host, http);
 
-            // Warm-up and the shape of one lifecycle.
+            // Warm-up, then one lifecycle alone: its shape and its storage requests (idle polling subtracted).
+            await driver.RunAsync("bench", changeRounds: 0, reports: 2);
+            var idleStart = requests.Count();
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var idlePerSecond = (requests.Count() - idleStart) / 10.0;
+            var alone = Stopwatch.StartNew();
+            var before = requests.Count();
             var first = await driver.RunAsync("bench", changeRounds: 0, reports: 2);
+            var perLifecycle = requests.Count() - before - (idlePerSecond * alone.Elapsed.TotalSeconds);
             var shape = await host.ShapeAsync(first);
 
             var product = Stopwatch.StartNew();
@@ -51,12 +60,14 @@ static class LifecycleBenchmark
             Console.WriteLine($"  lifecycles/s           {productRate,8:F2}   (submit, 2 approvals by link, 2 reports uploaded and accepted, completed)");
             Console.WriteLine($"  bare orchestrations/s  {bareRate,8:F2}   (same activities, timers and events, nothing else, same host and backend)");
             Console.WriteLine($"  ratio                  {productRate / bareRate,8:F2}   (target >= 0.7)");
+            Console.WriteLine($"  storage requests       {perLifecycle,8:F0}   for one whole lifecycle (Azurite's request log, idle polling of {idlePerSecond:F1}/s subtracted; the driver's own mail polling left out)");
             Console.WriteLine($"  history events         {history.Total,8}   for 3 review rounds and 4 reports: parent {history.Parent}, largest child {history.LargestChild}, {history.Instances} instances");
             return 0;
         }
         finally
         {
             await azurite.DisposeAsync();
+            File.Delete(log);
         }
     }
 

@@ -3,7 +3,7 @@ namespace Experimenten.Bench;
 /// <summary>
 /// dotnet run -c Release --project bench/Experimenten.Bench -- submit [clients] [applications]
 /// dotnet run -c Release --project bench/Experimenten.Bench -- lifecycle [lifecycles] [concurrency]
-/// dotnet run -c Release --project bench/Experimenten.Bench -- dashboard
+/// dotnet run -c Release --project bench/Experimenten.Bench -- dashboard [small] [large]
 /// </summary>
 static class BenchProgram
 {
@@ -14,14 +14,14 @@ static class BenchProgram
         {
             "submit" => await SubmitBenchmark.RunAsync(Arg(1, 16), Arg(2, 160)),
             "lifecycle" => await LifecycleBenchmark.RunAsync(Arg(1, 20), Arg(2, 10)),
-            "dashboard" => await DashboardBenchmark.RunAsync(),
+            "dashboard" => await DashboardBenchmark.RunAsync(Arg(1, 1_000), Arg(2, 100_000)),
             _ => Usage(),
         };
     }
 
     static int Usage()
     {
-        Console.Error.WriteLine("usage: submit [clients=16] [applications=160] | lifecycle [lifecycles=20] [concurrency=10] | dashboard");
+        Console.Error.WriteLine("usage: submit [clients=16] [applications=160] | lifecycle [lifecycles=20] [concurrency=10] | dashboard [small=1000] [large=100000]");
         return 2;
     }
 }

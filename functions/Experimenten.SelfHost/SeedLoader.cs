@@ -46,7 +46,7 @@ sealed class SeedLoader(
                 new Contact(seed.ResidentContactName, seed.ResidentContactEmail), seed.WelfareOrganisation,
                 new Contact(seed.WelfareContactName, seed.WelfareContactEmail), seed.Municipality,
                 seed.BudgetRequested, seed.PlanText, null, Languages.Normalize(seed.Language));
-            var id = await submissions.StartAsync(form, call, seed.IdempotencyKey, null, null, durable, stoppingToken);
+            var (id, _) = await submissions.StartAsync(form, call, seed.IdempotencyKey, null, null, durable, stoppingToken);
             SelfHostLogs.SeedApplication(log, id);
         }
     }

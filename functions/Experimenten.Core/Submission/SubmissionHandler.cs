@@ -177,15 +177,15 @@ public sealed class SubmissionHandler(
                 "De Idempotency-Key mag hoogstens 200 tekens zijn.", "The Idempotency-Key may be at most 200 characters.");
         }
 
-        var id = await StartAsync(application, call, key, file, contentType, durable, cancellationToken);
-        return await AcceptedAsync(id, cancellationToken);
+        var (id, existing) = await StartAsync(application, call, key, file, contentType, durable, cancellationToken);
+        return await AcceptedAsync(id, existing, cancellationToken);
     }
 
     /// <summary>
     /// Stores the plan, records the application and starts its lifecycle. With an idempotency key the
     /// same key always lands on the same application, and a second start changes nothing.
     /// </summary>
-    public async Task<string> StartAsync(ApplicationForm application, Call call, string? key, IFormFile? file, string? contentType, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<(string Id, bool Existing)> StartAsync(ApplicationForm application, Call call, string? key, IFormFile? file, string? contentType, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(call);
@@ -196,7 +196,7 @@ public sealed class SubmissionHandler(
         if (!string.IsNullOrEmpty(key) && await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             Logs.ApplicationAlreadyExists(log, id);
-            return id;
+            return (id, true);
         }
 
         if (file is not null)
@@ -227,12 +227,13 @@ public sealed class SubmissionHandler(
             Logs.ApplicationAlreadyExists(log, id);
         }
 
-        return id;
+        return (id, false);
     }
 
-    async Task<IResult> AcceptedAsync(string id, CancellationToken cancellationToken)
+    async Task<IResult> AcceptedAsync(string id, bool existing, CancellationToken cancellationToken)
     {
-        var view = await readModel.GetAsync(id, cancellationToken);
+        // A new application is "Submitted" by definition; only a repeated one needs a look-up.
+        var view = existing ? await readModel.GetAsync(id, cancellationToken) : null;
         var token = signer.Sign(LinkPurpose.Status, id, "api", 0, links.Value.StatusLinkLifetime);
         var statusUrl = $"{links.Value.BaseUrl}/api/applications/{id}?token={Uri.EscapeDataString(token)}";
         return Results.Json(new SubmissionAccepted(id, (view?.Stage ?? Stage.Submitted).ToString(), statusUrl), statusCode: StatusCodes.Status202Accepted);
