@@ -77,7 +77,7 @@ static class LifecycleBenchmark
         public async Task<string> RunAsync(string call, int changeRounds, int reports)
         {
             using var form = new MultipartFormDataContent();
-            foreach (var (name, value) in Fields(call))
+            foreach (var (name, value) in BenchForm.Fields(call).Append(("planText", "Ons plan.")))
             {
                 form.Add(new StringContent(value, Encoding.UTF8), name);
             }
@@ -120,12 +120,5 @@ static class LifecycleBenchmark
 
         static string Link(BenchHost.Mail mail, string path) => mail.Links.Single(l => l.Contains(path, StringComparison.Ordinal));
 
-        static IEnumerable<(string, string)> Fields(string call) =>
-        [
-            ("callId", call), ("title", "Benchmark"), ("summary", "Meting"), ("initiativeName", "Bench"),
-            ("residentContactName", "Anna"), ("residentContactEmail", "anna@example.org"), ("welfareOrganisation", "Welzijn Oost"),
-            ("welfareContactName", "Bram"), ("welfareContactEmail", "bram@example.org"), ("municipality", "Utrecht"),
-            ("budgetRequested", "5000"), ("language", "nl"), ("consent", "true"), ("planText", "Ons plan."),
-        ];
     }
 }
