@@ -7,7 +7,7 @@ namespace Experimenten.Tests.Lifecycle;
 
 /// <summary>
 /// The reminder ladder and the coordinator's hold on deadlines, with the test call <c>ladder</c>:
-/// due 6 s after the invitation, a reminder 3 s before, overdue 3 s after, escalation 6 s after.
+/// due 10 s after the invitation, a reminder 6 s before, overdue 3 s after, escalation 6 s after.
 /// </summary>
 [Collection(StorageCollection.Name)]
 public sealed class DeadlineTests(Azurite azurite) : IAsyncLifetime
@@ -67,7 +67,7 @@ public sealed class DeadlineTests(Azurite azurite) : IAsyncLifetime
         Assert.False(row.GetProperty("overdue").GetBoolean());
 
         // Past the old due, overdue and escalation moments: nothing of the old ladder arrives.
-        await Task.Delay(TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(13));
         Assert.Equal(0, await host.CountKindAsync(id, "ReviewReminderDue"));
         Assert.Equal(0, await host.CountKindAsync(id, "ReviewOverdue"));
         Assert.Equal(0, await host.CountKindAsync(id, "ReviewEscalation"));
