@@ -40,8 +40,8 @@ public static class DurableFunctions
         Run<CloseRound, RoundClosed, bool>(context, input);
 
     [Function(nameof(SendEmail))]
-    public static Task<bool> SendEmail([ActivityTrigger] EmailRequest input, FunctionContext context) =>
-        Run<SendEmail, EmailRequest, bool>(context, input);
+    public static Task<bool> SendEmail([ActivityTrigger] EmailBatch input, FunctionContext context) =>
+        Run<SendEmail, EmailBatch, bool>(context, input);
 
     [Function(nameof(RecordProgress))]
     public static Task<bool> RecordProgress([ActivityTrigger] ProgressUpdate input, FunctionContext context) =>

@@ -6,32 +6,40 @@ using Microsoft.Extensions.Options;
 
 namespace Experimenten.Activities;
 
+/// <summary>Emails that go out together (both contacts, every reviewer of a round); each with its own stable key.</summary>
+public sealed record EmailBatch(IReadOnlyList<EmailRequest> Emails);
+
 /// <summary>
-/// Composes one email and hands it to the transport, which sends each key once. Applicant contacts
-/// are looked up now, not when the orchestrator asked: after a hand-over, mail goes to the new person.
+/// Composes each email and hands it to the transport, which sends each key once — so a retry after a
+/// partial failure sends only what is missing. Applicant contacts are looked up now, not when the
+/// orchestrator asked: after a hand-over, mail goes to the new person.
 /// </summary>
 public sealed class SendEmail(EmailComposer composer, IEmailTransport transport, ReadModel readModel, IOptions<EmailOptions> email, ILogger<SendEmail> log)
-    : TaskActivity<EmailRequest, bool>
+    : TaskActivity<EmailBatch, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, EmailRequest input)
+    public override async Task<bool> RunAsync(TaskActivityContext context, EmailBatch input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var to = input.To;
-        if (to.ApplicantRole is { } role)
+        ApplicationView? view = null;
+        foreach (var request in input.Emails)
         {
-            var view = await readModel.GetAsync(input.ApplicationId, CancellationToken.None)
-                ?? throw new InvalidOperationException($"Application {input.ApplicationId} is not in the read model.");
-            var contact = view.ContactFor(role);
-            to = to with { Name = contact.Name, Email = contact.Email };
-        }
-        else if (to.Key == Recipient.CoordinatorKey && to.Email.Length == 0)
-        {
-            to = to with { Name = "Fondsbureau", Email = email.Value.CoordinatorAddress };
+            var to = request.To;
+            if (to.ApplicantRole is { } role)
+            {
+                view ??= await readModel.GetAsync(request.ApplicationId, CancellationToken.None)
+                    ?? throw new InvalidOperationException($"Application {request.ApplicationId} is not in the read model.");
+                var contact = view.ContactFor(role);
+                to = to with { Name = contact.Name, Email = contact.Email };
+            }
+            else if (to.Key == Recipient.CoordinatorKey && to.Email.Length == 0)
+            {
+                to = to with { Name = "Fondsbureau", Email = email.Value.CoordinatorAddress };
+            }
+
+            await transport.SendOnceAsync(composer.Compose(request with { To = to }), CancellationToken.None);
+            Logs.EmailSent(log, request.ApplicationId, request.Kind, request.Round, request.To.Key);
         }
 
-        var message = composer.Compose(input with { To = to });
-        await transport.SendOnceAsync(message, CancellationToken.None);
-        Logs.EmailSent(log, input.ApplicationId, input.Kind, input.Round, input.To.Key);
         return true;
     }
 }

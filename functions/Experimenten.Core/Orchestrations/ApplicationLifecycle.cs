@@ -75,7 +75,6 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             var rules = input.Call.Review;
             for (var round = 1; ; round++)
             {
-                await ProgressAsync(Stage.InReview, "reviewers", null, $"Beoordelingsronde {round} begint", round);
                 var outcome = await WhileListeningAsync(context.CallSubOrchestratorAsync<RoundOutcome>(
                     nameof(ReviewRound),
                     new ReviewRoundInput(id, round, input.Panel, rules, facts, input.Form.WelfareOrganisation),

@@ -46,8 +46,9 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         inbox.Listen<CloseRequested>(Events.Close);
 
         await Steps.CallAsync(context, nameof(RecordReviewers), new ReviewersInvited(input.ApplicationId, input.Round, invited, Now(context)));
-        await Task.WhenAll(invited.Select(r => Email(context, input, EmailKind.ReviewInvitation, r, due, "")));
+        // The read model shows this round before any invitation goes out, so an instant click finds it open.
         await Progress(context, input, due, $"Ronde {input.Round}: {invited.Count} beoordelaars uitgenodigd");
+        await Email(context, input, EmailKind.ReviewInvitation, invited, due, "");
 
         for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
         {
@@ -74,7 +75,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                     else
                     {
                         var kind = next switch { Rung.Before => EmailKind.ReviewReminderSoon, Rung.Due => EmailKind.ReviewReminderDue, _ => EmailKind.ReviewOverdue };
-                        await Task.WhenAll(waitingFor.Select(r => Email(context, input, kind, r, due, $"v{version}")));
+                        await Email(context, input, kind, waitingFor, due, $"v{version}");
                     }
 
                     if (next == Rung.Due && rules.Completion == ReviewCompletion.Timeout)
@@ -110,7 +111,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
 
                 case Events.RemindNow:
                     reminders++;
-                    await Task.WhenAll(invited.Where(r => !decisions.ContainsKey(r.Id)).Select(r => Email(context, input, EmailKind.ReviewReminderDue, r, due, $"now{reminders}")));
+                    await Email(context, input, EmailKind.ReviewReminderDue, [.. invited.Where(r => !decisions.ContainsKey(r.Id))], due, $"now{reminders}");
                     await Steps.NoteAsync(context, input.ApplicationId, "Reminder", $"Ronde {input.Round}: herinnering verstuurd door het fondsbureau");
                     break;
 
@@ -122,7 +123,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                         invited.RemoveAll(r => r.Id == swap.FromReviewerId);
                         invited.Add(replacement);
                         await Steps.CallAsync(context, nameof(RecordReviewers), new ReviewersInvited(input.ApplicationId, input.Round, [replacement], Now(context), swap.FromReviewerId));
-                        await Email(context, input, EmailKind.ReviewInvitation, replacement, due, "");
+                        await Email(context, input, EmailKind.ReviewInvitation, [replacement], due, "");
                         await Steps.NoteAsync(context, input.ApplicationId, "Reassigned", $"Ronde {input.Round}: {replacement.Name} beoordeelt in plaats van {swap.FromReviewerId}");
                     }
                     else
@@ -170,8 +171,8 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
 
     static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
-    static Task Email(TaskOrchestrationContext context, ReviewRoundInput input, EmailKind kind, Reviewer reviewer, DateTimeOffset due, string variant) =>
-        Steps.EmailAsync(context, new EmailRequest(input.ApplicationId, kind, input.Round, Recipient.For(reviewer), input.Facts with { Deadline = due }, variant));
+    static Task Email(TaskOrchestrationContext context, ReviewRoundInput input, EmailKind kind, IReadOnlyList<Reviewer> reviewers, DateTimeOffset due, string variant) =>
+        Steps.EmailAsync(context, [.. reviewers.Select(r => new EmailRequest(input.ApplicationId, kind, input.Round, Recipient.For(r), input.Facts with { Deadline = due }, variant))]);
 
     static Task Progress(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, string line) =>
         Steps.ProgressAsync(context, new ProgressUpdate(input.ApplicationId, Stage.InReview, "reviewers", due, Now(context),

@@ -13,12 +13,20 @@ public static class Steps
         context.CallActivityAsync<bool>(activity, input, Retries.Activity);
 
     public static Task EmailAsync(TaskOrchestrationContext context, EmailRequest request) =>
-        CallAsync(context, nameof(SendEmail), request);
+        EmailAsync(context, [request]);
+
+    /// <summary>
+    /// Several emails in one activity: each keeps its own stable key, so a retry after a partial
+    /// failure sends only what is missing. One activity instead of one per recipient keeps the
+    /// storage traffic per application down.
+    /// </summary>
+    public static Task EmailAsync(TaskOrchestrationContext context, IReadOnlyList<EmailRequest> requests) =>
+        requests.Count == 0 ? Task.CompletedTask : CallAsync(context, nameof(SendEmail), new EmailBatch(requests));
 
     /// <summary>Every applicant email goes to both contacts: nobody takes the residents out of the loop.</summary>
     public static Task EmailApplicantsAsync(TaskOrchestrationContext context, string applicationId, EmailKind kind, int round, string language, EmailFacts facts, string variant = "") =>
-        Task.WhenAll(new[] { ContactRole.Resident, ContactRole.Welfare }.Select(role =>
-            EmailAsync(context, new EmailRequest(applicationId, kind, round, Recipient.Applicant(role, language), facts, variant))));
+        EmailAsync(context, [.. new[] { ContactRole.Resident, ContactRole.Welfare }.Select(role =>
+            new EmailRequest(applicationId, kind, round, Recipient.Applicant(role, language), facts, variant))]);
 
     public static Task EmailCoordinatorAsync(TaskOrchestrationContext context, string applicationId, EmailKind kind, int round, EmailFacts facts, string variant = "") =>
         EmailAsync(context, new EmailRequest(applicationId, kind, round, new Recipient(Recipient.CoordinatorKey, "", "", Languages.Dutch), facts, variant));
