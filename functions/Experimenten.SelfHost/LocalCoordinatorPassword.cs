@@ -20,20 +20,8 @@ sealed class LocalCoordinatorPassword(IOptions<SelfHostOptions> selfHost, IHostE
             return;
         }
 
-        var folder = string.IsNullOrWhiteSpace(selfHost.Value.DataPath) ? Path.Combine(environment.ContentRootPath, ".data") : selfHost.Value.DataPath;
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "coordinator.password");
-        if (!File.Exists(file))
-        {
-            try
-            {
-                File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant());
-            }
-            catch (IOException) when (File.Exists(file))
-            {
-            }
-        }
-
-        options.Credentials.Add(new CoordinatorCredential { User = User, Password = File.ReadAllText(file).Trim() });
+        var password = LocalSecret.ReadOrCreate(selfHost.Value, environment, "coordinator.password",
+            () => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant());
+        options.Credentials.Add(new CoordinatorCredential { User = User, Password = password });
     }
 }

@@ -17,24 +17,7 @@ sealed class LocalSigningKey(IOptions<SelfHostOptions> selfHost, IHostEnvironmen
             return;
         }
 
-        var folder = string.IsNullOrWhiteSpace(selfHost.Value.DataPath)
-            ? Path.Combine(environment.ContentRootPath, ".data")
-            : selfHost.Value.DataPath;
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "signing.key");
-        if (!File.Exists(file))
-        {
-            try
-            {
-                using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
-                stream.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
-            }
-            catch (IOException) when (File.Exists(file))
-            {
-                // Another process made it first; use theirs.
-            }
-        }
-
-        options.SigningKey = File.ReadAllText(file).Trim();
+        options.SigningKey = LocalSecret.ReadOrCreate(selfHost.Value, environment, "signing.key",
+            () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
     }
 }

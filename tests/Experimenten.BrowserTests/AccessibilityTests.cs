@@ -26,7 +26,7 @@ public sealed class AccessibilityTests(Site site)
     public async Task Every_page_has_no_axe_violations(string lang, string width)
     {
         var viewport = width == "phone" ? Viewport.Phone : Viewport.Desktop;
-        var statusPath = await SubmitThroughApiAsync(lang);
+        var statusPath = (await Applications.SubmitAsync(site, lang)).StatusPath;
         var page = await site.NewPageAsync(viewport, locale: lang == "en" ? "en-GB" : "nl-NL");
         var query = "?lang=" + lang;
 
@@ -80,25 +80,5 @@ public sealed class AccessibilityTests(Site site)
         await CheckAsync("status", statusPath + query, token: true);
         await CheckAsync("status-bad-link", "/status/not-a-token" + query, token: true);
         await CheckAsync("mail", "/dev/mail" + query, token: true);
-    }
-
-    /// <summary>An application sent straight to the API, as a script would; returns its status page path.</summary>
-    async Task<string> SubmitThroughApiAsync(string lang)
-    {
-        using var content = new MultipartFormDataContent();
-        foreach (var (name, value) in ApplicationFormPage.Valid)
-        {
-            content.Add(new StringContent(value), name);
-        }
-
-        content.Add(new StringContent("demo"), "callId");
-        content.Add(new StringContent("Een plan."), "planText");
-        content.Add(new StringContent("true"), "consent");
-        content.Add(new StringContent(lang), "language");
-        var response = await site.Host.Client.PostAsync(new Uri(site.Host.BaseUrl + "/api/applications"), content);
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var token = new Uri(accepted.GetProperty("statusUrl").GetString()!).Query.Split("token=")[1];
-        return "/status/" + token;
     }
 }

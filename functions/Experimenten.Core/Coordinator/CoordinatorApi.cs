@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Experimenten.Domain;
 using Experimenten.Http;
 using Experimenten.Orchestrations;
@@ -240,17 +239,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             return WrongStage(lang, view, Problems.Pick(lang, "de aanvraag is afgesloten", "the application is closed"));
         }
 
-        Dictionary<string, string> body;
-        try
-        {
-            body = request.HasFormContentType
-                ? (await request.ReadFormAsync(cancellationToken)).ToDictionary(f => f.Key, f => f.Value.ToString())
-                : request.ContentLength is 0 || request.ContentType is null ? []
-                : await JsonSerializer.DeserializeAsync<Dictionary<string, JsonElement>>(request.Body, cancellationToken: cancellationToken) is { } json
-                    ? json.ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.ToString())
-                    : [];
-        }
-        catch (JsonException)
+        if (await RequestFields.ReadAsync(request, cancellationToken) is not { } body)
         {
             return Problems.Create(400, "malformed-json", Problems.Pick(lang, "Onleesbare invoer", "Unreadable input"), Problems.Pick(lang, "De JSON in het verzoek is niet geldig.", "The request's JSON is not valid."));
         }

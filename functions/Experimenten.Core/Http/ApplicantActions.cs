@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using System.Text.Json;
 using Experimenten.Domain;
 using Experimenten.Links;
 using Experimenten.Orchestrations;
@@ -23,7 +22,7 @@ public sealed class ApplicantActions(ReadModel readModel, LinkSigner signer, Tim
             return problem;
         }
 
-        var body = await BodyAsync(request, cancellationToken);
+        var body = (await RequestFields.ReadAsync(request, cancellationToken) ?? []);
         var reason = body.GetValueOrDefault("reason", "").Trim();
         if (reason.Length > 1000)
         {
@@ -43,7 +42,7 @@ public sealed class ApplicantActions(ReadModel readModel, LinkSigner signer, Tim
             return problem;
         }
 
-        var body = await BodyAsync(request, cancellationToken);
+        var body = (await RequestFields.ReadAsync(request, cancellationToken) ?? []);
         var errors = new Dictionary<string, string[]>();
         var role = body.GetValueOrDefault("role", "") switch
         {
@@ -97,29 +96,5 @@ public sealed class ApplicantActions(ReadModel readModel, LinkSigner signer, Tim
         }
 
         return (null, view, lang);
-    }
-
-    /// <summary>JSON or a plain form post: both carry flat string fields.</summary>
-    static async Task<Dictionary<string, string>> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            return form.ToDictionary(f => f.Key, f => f.Value.ToString());
-        }
-
-        if (request.ContentLength is 0 || request.ContentType is null)
-        {
-            return [];
-        }
-
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(request.Body, cancellationToken: cancellationToken) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
     }
 }

@@ -212,7 +212,7 @@ public sealed class ReviewerPages(ReadModel readModel, ReviewStore reviews, Link
         _ => T(lang, "aanpassing vragen", "request changes"),
     };
 
-    static string T(string lang, string nl, string en) => lang == Languages.English ? en : nl;
+    static string T(string lang, string nl, string en) => Html.T(lang, nl, en);
 
     /// <summary>Every reviewer page: carries the token (no referrer, no caching), offers the other language, keeps countdowns live.</summary>
     static IResult Page(string lang, string title, string body, int status) => Html.Page(new PageOptions(lang, title, body)

@@ -141,5 +141,5 @@ public sealed class UploadPages(ReadModel readModel, ReportStore reports, PlanSt
         $"<h1>{Html.E(title)}</h1><p>{Html.E(text)}</p><p>{T(lang, "Vragen? Mail het fondsbureau:", "Questions? Email the fund office:")} <a href=\"mailto:{Html.E(email.Value.CoordinatorAddress)}\">{Html.E(email.Value.CoordinatorAddress)}</a></p>",
         status, carriesToken: true);
 
-    static string T(string lang, string nl, string en) => lang == Languages.English ? en : nl;
+    static string T(string lang, string nl, string en) => Html.T(lang, nl, en);
 }
