@@ -11,7 +11,9 @@ if [ ! -x /usr/bin/chromium ] && [ -f .ci/browser-deps.sh ]; then
 fi
 dotnet build Experimenten.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 set +e
-dotnet test Experimenten.sln -c Release --no-build --nologo 2>&1 | tee .test-output.log
+# One test assembly at a time (-m:1): each starts its own self-host and Azurite, and on a two-core
+# machine running them side by side starves the browser tests of CPU.
+dotnet test Experimenten.sln -c Release --no-build --nologo -m:1 2>&1 | tee .test-output.log
 status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -oE 'Passed: +[0-9]+' .test-output.log | awk '{s+=$2} END {print s+0}')

@@ -70,7 +70,7 @@ public sealed class LifecyclePagesTests(Site site)
 
         // The list, open all along, picks the new deadline up on its own.
         await list.BringToFrontAsync();
-        await Expect(row.Locator("time")).ToHaveAttributeAsync("datetime", utc, new() { Timeout = 25_000 });
+        await Expect(row.Locator("time")).ToHaveAttributeAsync("datetime", utc, new() { Timeout = 40_000 });
         await Expect(row.Locator(".countdown")).ToHaveTextAsync(new Regex("^Nog [23] dagen"));
         await Artifacts.ScreenshotAsync(list, "dashboard-after-desktop-nl");
         await Accessibility.AssertNoViolationsAsync(list, "the refreshed dashboard");
@@ -99,7 +99,7 @@ public sealed class LifecyclePagesTests(Site site)
         await Artifacts.ScreenshotAsync(page, "withdraw-confirm-phone-nl");
         await Accessibility.AssertNoViolationsAsync(page, "the withdraw confirmation");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, aanvraag intrekken" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/status/[^/]+\\?done=withdraw$"));
+        await site.WaitForUrlAsync(page, new Regex("/status/[^/]+\\?done=withdraw$"));
         await Expect(page.Locator(".notice")).ToBeVisibleAsync();
 
         await Wait.UntilAsync(async () =>

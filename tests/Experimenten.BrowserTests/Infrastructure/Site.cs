@@ -34,6 +34,9 @@ public sealed class Site : IAsyncLifetime
             ["Coordinator__Credentials__0__Password"] = CoordinatorPassword,
         });
         var started = Host.StartAsync();
+
+        // Expect(...) retries until this; the default 5 s is short for a page that waits on Azurite under load.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -61,8 +64,25 @@ public sealed class Site : IAsyncLifetime
             // A coordinator answers the browser's own sign-in prompt (HTTP Basic in the self-host).
             HttpCredentials = coordinator ? new HttpCredentials { Username = CoordinatorUser, Password = CoordinatorPassword } : null,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI's two cores also run the self-host, its Azurite and Chromium; a slow step is not a failure.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Waits for a navigation; when it never comes, the failure shows where the browser is, what it shows and what the host logged.</summary>
+    public async Task WaitForUrlAsync(IPage page, System.Text.RegularExpressions.Regex url)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        try
+        {
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"never reached {url}; the browser is at {page.Url} showing:\n{shown}\n--- self-host ---\n{Host.Output}", e);
+        }
     }
 
     public async Task DisposeAsync()
