@@ -67,7 +67,7 @@ static class LifecycleBenchmark
         finally
         {
             await azurite.DisposeAsync();
-            File.Delete(log);
+            requests.Delete();
         }
     }
 

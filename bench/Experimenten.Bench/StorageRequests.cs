@@ -1,16 +1,24 @@
 namespace Experimenten.Bench;
 
-/// <summary>Counts the storage requests Azurite logged, leaving out the benchmark's own outbox reads.</summary>
+/// <summary>
+/// Counts the storage requests Azurite logged (one log per service: <c>{log}.blob</c>, <c>.queue</c>,
+/// <c>.table</c>), leaving out the benchmark's own outbox reads.
+/// </summary>
 sealed class StorageRequests(string log)
 {
-    public int Count()
+    public static readonly string[] Services = ["blob", "queue", "table"];
+
+    public int Count() => Services.Sum(Count);
+
+    public int Count(string service)
     {
-        if (!File.Exists(log))
+        var path = $"{log}.{service}";
+        if (!File.Exists(path))
         {
             return 0;
         }
 
-        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         var count = 0;
         while (reader.ReadLine() is { } line)
@@ -23,5 +31,13 @@ sealed class StorageRequests(string log)
         }
 
         return count;
+    }
+
+    public void Delete()
+    {
+        foreach (var service in Services)
+        {
+            File.Delete($"{log}.{service}");
+        }
     }
 }

@@ -35,15 +35,16 @@ static class SubmitBenchmark
         // Storage requests per application, counted in a second, smaller run on a logging Azurite.
         var log = Path.Combine(Path.GetTempPath(), $"experimenten-bench-{Guid.NewGuid():N}.log");
         var counting = new Azurite { DebugLog = log };
+        var requests = new StorageRequests(log);
         await counting.InitializeAsync();
         try
         {
-            await MeasureAsync(counting, new StorageRequests(log), clients, Math.Max(20, applications / 8), pdf);
+            await MeasureAsync(counting, requests, clients, Math.Max(20, applications / 8), pdf);
         }
         finally
         {
             await counting.DisposeAsync();
-            File.Delete(log);
+            requests.Delete();
         }
 
         return 0;
@@ -60,14 +61,17 @@ static class SubmitBenchmark
 
         // Idle polling of the durable backend, to subtract from the busy window below.
         var idleWindow = TimeSpan.FromSeconds(10);
-        var idlePerSecond = 0.0;
-        var busyStart = 0;
+        var idlePerSecond = new Dictionary<string, double>();
+        var busyStart = new Dictionary<string, int>();
         if (requests is not null)
         {
-            var idleStart = requests.Count();
+            var idleStart = StorageRequests.Services.ToDictionary(s => s, requests.Count);
             await Task.Delay(idleWindow);
-            idlePerSecond = (requests.Count() - idleStart) / idleWindow.TotalSeconds;
-            busyStart = requests.Count();
+            foreach (var service in StorageRequests.Services)
+            {
+                idlePerSecond[service] = (requests.Count(service) - idleStart[service]) / idleWindow.TotalSeconds;
+                busyStart[service] = requests.Count(service);
+            }
         }
 
         var latencies = new ConcurrentBag<double>();
@@ -104,8 +108,8 @@ static class SubmitBenchmark
         perApplication = await CountMailAsync(outbox, expected);
         if (requests is not null)
         {
-            var busy = requests.Count() - busyStart - (idlePerSecond * wall.Elapsed.TotalSeconds);
-            Console.WriteLine($"  storage requests/app   {busy / applications,8:F0}   ({applications} applications on an Azurite that logs every request; idle polling of {idlePerSecond:F1}/s subtracted)");
+            var busy = StorageRequests.Services.ToDictionary(s => s, s => (requests.Count(s) - busyStart[s] - (idlePerSecond[s] * wall.Elapsed.TotalSeconds)) / applications);
+            Console.WriteLine($"  storage requests/app   {busy.Values.Sum(),8:F0}   ({string.Join(", ", busy.Select(b => $"{b.Key} {b.Value:F0}"))}; {applications} applications on an Azurite that logs every request; idle polling of {idlePerSecond.Values.Sum():F1}/s subtracted)");
             return;
         }
 

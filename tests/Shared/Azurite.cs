@@ -7,16 +7,18 @@ namespace Experimenten.Testing;
 /// <summary>
 /// The real storage emulator for every test that touches storage. Uses the one named by
 /// EXPERIMENTEN_TEST_STORAGE if set; otherwise starts the repository's own Azurite (npm) on free
-/// loopback ports with a throw-away folder, and stops it afterwards.
+/// loopback ports with a throw-away folder, and stops it afterwards. Blob, queue and table each run
+/// in their own Azurite process, as start.sh does: one Node thread per service, so plan uploads and
+/// the durable backend's queue and table traffic do not wait on each other.
 /// </summary>
 public sealed partial class Azurite
 {
-    Process? process;
+    readonly List<Process> processes = [];
     string? folder;
 
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary>When set before start, Azurite logs every request here (benchmarks count storage transactions).</summary>
+    /// <summary>When set before start, Azurite logs every request to this path plus <c>.blob</c>, <c>.queue</c> and <c>.table</c> (benchmarks count storage transactions).</summary>
     public string? DebugLog { get; init; }
 
     public async Task InitializeAsync()
@@ -36,30 +38,43 @@ public sealed partial class Azurite
 
         folder = Directory.CreateTempSubdirectory("experimenten-azurite-").FullName;
         int blob = FreePort(), queue = FreePort(), table = FreePort();
-        process = Process.Start(new ProcessStartInfo(azurite,
-            $"--silent --skipApiVersionCheck --location {folder} --blobHost 127.0.0.1 --blobPort {blob} --queueHost 127.0.0.1 --queuePort {queue} --tableHost 127.0.0.1 --tablePort {table}" + (DebugLog is null ? "" : $" --debug {DebugLog}"))
+        var ports = new Dictionary<string, int> { ["blob"] = blob, ["queue"] = queue, ["table"] = table };
+        foreach (var (service, port) in ports)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+            var debug = DebugLog is null ? "" : $" --debug {DebugLog}.{service}";
+            processes.Add(Process.Start(new ProcessStartInfo(azurite + "-" + service,
+                $"--silent --skipApiVersionCheck --location {folder} --{service}Host 127.0.0.1 --{service}Port {port}{debug}")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!);
+        }
+
         const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={key};" +
             $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
         await Wait.UntilAsync(
-            () => process.HasExited ? throw new InvalidOperationException("Azurite exited: " + process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd()) : Task.FromResult(IsListening(blob) && IsListening(queue) && IsListening(table)),
+            () => processes.Find(p => p.HasExited) is { } exited
+                ? throw new InvalidOperationException("Azurite exited: " + exited.StandardOutput.ReadToEnd() + exited.StandardError.ReadToEnd())
+                : Task.FromResult(ports.Values.All(IsListening)),
             TimeSpan.FromSeconds(30),
             "Azurite did not start");
     }
 
     public async Task DisposeAsync()
     {
-        if (process is { HasExited: false })
+        foreach (var process in processes)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
         }
 
-        process?.Dispose();
+        processes.Clear();
         if (folder is not null)
         {
             Directory.Delete(folder, recursive: true);

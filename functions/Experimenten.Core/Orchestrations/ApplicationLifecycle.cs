@@ -11,6 +11,7 @@ namespace Experimenten.Orchestrations;
 /// One instance per application; the instance id is the application id. Design §3:
 /// screening → review rounds (sub-orchestrations) ⇄ revisions → decision → monitoring (a
 /// sub-orchestration per report) → completed; withdrawn or cancelled from any open stage.
+/// A new stage is recorded before its email goes out, so the status link in that email already shows it.
 /// </summary>
 public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, LifecycleOutcome>
 {
@@ -52,8 +53,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             if (failures.Count > 0)
             {
                 Logs.ApplicationIneligible(log, id, string.Join(",", failures.Select(f => f.Rule)));
-                await Steps.EmailApplicantsAsync(context, id, EmailKind.Ineligible, 0, lang, facts with { Failures = failures });
                 await ProgressAsync(Stage.Ineligible, "", null, "Niet in behandeling genomen: " + string.Join(", ", failures.Select(f => f.Rule)));
+                await Steps.EmailApplicantsAsync(context, id, EmailKind.Ineligible, 0, lang, facts with { Failures = failures });
                 return Stage.Ineligible;
             }
 
@@ -89,8 +90,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 switch (outcome.Result)
                 {
                     case RoundResult.Approved:
-                        await Steps.EmailApplicantsAsync(context, id, EmailKind.Approved, round, lang, facts with { Comments = comments });
                         await ProgressAsync(Stage.Approved, "", null, $"Goedgekeurd in ronde {round}: {Formatting.Euros(input.Form.BudgetRequested, Languages.Dutch)}", round);
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.Approved, round, lang, facts with { Comments = comments });
                         return true;
 
                     case RoundResult.ChangesRequested when round < input.Call.Revision.MaxRounds:
@@ -102,9 +103,9 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                         break;
 
                     default:
+                        await EndAsync(Stage.Rejected, $"Afgewezen in ronde {round}");
                         await Steps.EmailApplicantsAsync(context, id, EmailKind.Rejected, round, lang,
                             facts with { Comments = rules.ShareCommentsOnReject ? comments : [] });
-                        await EndAsync(Stage.Rejected, $"Afgewezen in ronde {round}");
                         return false;
                 }
             }
@@ -120,8 +121,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             inbox.Listen<RevisionSubmitted>(Events.RevisionSubmitted);
             inbox.Listen<DeadlineExtended>(Events.DeadlineExtended);
             inbox.Listen<RemindNow>(Events.RemindNow);
-            await Steps.EmailApplicantsAsync(context, id, EmailKind.ChangesRequested, round, lang, facts with { Comments = comments, Deadline = due });
             await ProgressAsync(Stage.ChangesRequested, "applicant", due, $"Ronde {round}: de beoordelaars vragen om aanpassingen", round, context.InstanceId);
+            await Steps.EmailApplicantsAsync(context, id, EmailKind.ChangesRequested, round, lang, facts with { Comments = comments, Deadline = due });
 
             for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
             {
@@ -135,8 +136,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                         break;
 
                     case "timer":
-                        await Steps.EmailApplicantsAsync(context, id, EmailKind.Lapsed, round, lang, facts);
                         await EndAsync(Stage.Lapsed, $"Vervallen: geen aangepast plan vóór {due:u}");
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.Lapsed, round, lang, facts);
                         return false;
 
                     case Events.RevisionSubmitted:
@@ -168,8 +169,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 }
             }
 
-            await Steps.EmailApplicantsAsync(context, id, EmailKind.Lapsed, round, lang, facts);
             await EndAsync(Stage.Lapsed, "Vervallen: te veel gebeurtenissen zonder aangepast plan");
+            await Steps.EmailApplicantsAsync(context, id, EmailKind.Lapsed, round, lang, facts);
             return false;
         }
 
@@ -193,8 +194,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 }
             }
 
-            await Steps.EmailApplicantsAsync(context, id, EmailKind.Completed, 0, lang, facts);
             await EndAsync(Stage.Completed, "Afgerond: alle verslagen goedgekeurd");
+            await Steps.EmailApplicantsAsync(context, id, EmailKind.Completed, 0, lang, facts);
             return Stage.Completed;
         }
 
@@ -227,14 +228,14 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             {
                 case Events.Withdrawn:
                     var withdrawn = message.As<Withdrawn>();
-                    await Steps.EmailApplicantsAsync(context, id, EmailKind.Withdrawn, 0, lang, facts with { Reason = withdrawn.Reason });
                     await EndAsync(Stage.Withdrawn, "Ingetrokken door de aanvragers" + (withdrawn.Reason.Length > 0 ? $": {withdrawn.Reason}" : ""));
+                    await Steps.EmailApplicantsAsync(context, id, EmailKind.Withdrawn, 0, lang, facts with { Reason = withdrawn.Reason });
                     return false;
 
                 case Events.Cancelled:
                     var cancelled = message.As<Cancelled>();
-                    await Steps.EmailApplicantsAsync(context, id, EmailKind.Cancelled, 0, lang, facts with { Reason = cancelled.Reason });
                     await EndAsync(Stage.Cancelled, $"Stopgezet door het fondsbureau: {cancelled.Reason}");
+                    await Steps.EmailApplicantsAsync(context, id, EmailKind.Cancelled, 0, lang, facts with { Reason = cancelled.Reason });
                     return false;
 
                 case Events.ContactsChanged:
