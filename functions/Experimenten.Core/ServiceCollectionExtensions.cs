@@ -76,6 +76,7 @@ public static class ServiceCollectionExtensions
 
         // Activities resolve their services from DI on both hosts.
         services.AddTransient<SendEmail>();
+        services.AddTransient<Advance>();
         services.AddTransient<RecordProgress>();
         services.AddTransient<RecordNote>();
         services.AddTransient<RecordReviewers>();
@@ -92,6 +93,7 @@ public static class ServiceCollectionExtensions
         registry.AddOrchestrator<ReviewRound>();
         registry.AddOrchestrator<ReportCycle>();
         registry.AddActivity<SendEmail>();
+        registry.AddActivity<Advance>();
         registry.AddActivity<RecordProgress>();
         registry.AddActivity<RecordNote>();
         registry.AddActivity<RecordReviewers>();

@@ -43,6 +43,10 @@ public static class DurableFunctions
     public static Task<bool> SendEmail([ActivityTrigger] EmailBatch input, FunctionContext context) =>
         Run<SendEmail, EmailBatch, bool>(context, input);
 
+    [Function(nameof(Advance))]
+    public static Task<bool> Advance([ActivityTrigger] StepUpdate input, FunctionContext context) =>
+        Run<Advance, StepUpdate, bool>(context, input);
+
     [Function(nameof(RecordProgress))]
     public static Task<bool> RecordProgress([ActivityTrigger] ProgressUpdate input, FunctionContext context) =>
         Run<RecordProgress, ProgressUpdate, bool>(context, input);

@@ -48,17 +48,16 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             inbox.Listen<Cancelled>(Events.Cancelled);
             inbox.Listen<ContactsChanged>(Events.ContactsChanged);
 
-            await ProgressAsync(Stage.Screening, "fund", null, "Automatische controle");
             var failures = Screening.Evaluate(input.Form, input.Call, input.SubmittedAt);
             if (failures.Count > 0)
             {
                 Logs.ApplicationIneligible(log, id, string.Join(",", failures.Select(f => f.Rule)));
-                await ProgressAsync(Stage.Ineligible, "", null, "Niet in behandeling genomen: " + string.Join(", ", failures.Select(f => f.Rule)));
-                await Steps.EmailApplicantsAsync(context, id, EmailKind.Ineligible, 0, lang, facts with { Failures = failures });
+                await EndAsync(Stage.Ineligible, "Automatische controle: niet in behandeling genomen: " + string.Join(", ", failures.Select(f => f.Rule)),
+                    Applicants(EmailKind.Ineligible, 0, facts with { Failures = failures }));
                 return Stage.Ineligible;
             }
 
-            await Steps.EmailApplicantsAsync(context, id, EmailKind.Received, 0, lang, facts);
+            await AdvanceAsync(Stage.Screening, "fund", null, "Automatische controle: in orde", Applicants(EmailKind.Received, 0, facts));
             Logs.ApplicationScreened(log, id);
 
             var approved = await ReviewAsync();
@@ -90,8 +89,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 switch (outcome.Result)
                 {
                     case RoundResult.Approved:
-                        await ProgressAsync(Stage.Approved, "", null, $"Goedgekeurd in ronde {round}: {Formatting.Euros(input.Form.BudgetRequested, Languages.Dutch)}", round);
-                        await Steps.EmailApplicantsAsync(context, id, EmailKind.Approved, round, lang, facts with { Comments = comments });
+                        await AdvanceAsync(Stage.Approved, "", null, $"Goedgekeurd in ronde {round}: {Formatting.Euros(input.Form.BudgetRequested, Languages.Dutch)}",
+                            Applicants(EmailKind.Approved, round, facts with { Comments = comments }), round);
                         return true;
 
                     case RoundResult.ChangesRequested when round < input.Call.Revision.MaxRounds:
@@ -103,9 +102,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                         break;
 
                     default:
-                        await EndAsync(Stage.Rejected, $"Afgewezen in ronde {round}");
-                        await Steps.EmailApplicantsAsync(context, id, EmailKind.Rejected, round, lang,
-                            facts with { Comments = rules.ShareCommentsOnReject ? comments : [] });
+                        await EndAsync(Stage.Rejected, $"Afgewezen in ronde {round}",
+                            Applicants(EmailKind.Rejected, round, facts with { Comments = rules.ShareCommentsOnReject ? comments : [] }));
                         return false;
                 }
             }
@@ -121,8 +119,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             inbox.Listen<RevisionSubmitted>(Events.RevisionSubmitted);
             inbox.Listen<DeadlineExtended>(Events.DeadlineExtended);
             inbox.Listen<RemindNow>(Events.RemindNow);
-            await ProgressAsync(Stage.ChangesRequested, "applicant", due, $"Ronde {round}: de beoordelaars vragen om aanpassingen", round, context.InstanceId);
-            await Steps.EmailApplicantsAsync(context, id, EmailKind.ChangesRequested, round, lang, facts with { Comments = comments, Deadline = due });
+            await AdvanceAsync(Stage.ChangesRequested, "applicant", due, $"Ronde {round}: de beoordelaars vragen om aanpassingen",
+                Applicants(EmailKind.ChangesRequested, round, facts with { Comments = comments, Deadline = due }), round, context.InstanceId);
 
             for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
             {
@@ -136,8 +134,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                         break;
 
                     case "timer":
-                        await EndAsync(Stage.Lapsed, $"Vervallen: geen aangepast plan vóór {due:u}");
-                        await Steps.EmailApplicantsAsync(context, id, EmailKind.Lapsed, round, lang, facts);
+                        await EndAsync(Stage.Lapsed, $"Vervallen: geen aangepast plan vóór {due:u}", Applicants(EmailKind.Lapsed, round, facts));
                         return false;
 
                     case Events.RevisionSubmitted:
@@ -151,8 +148,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                         due = extended.Deadline;
                         version++;
                         reminded = due - input.Call.Review.ReminderBefore <= Now;
-                        await Steps.EmailApplicantsAsync(context, id, EmailKind.DeadlineMoved, round, lang, facts with { Deadline = due, Reason = extended.Reason }, $"v{version}");
-                        await ProgressAsync(Stage.ChangesRequested, "applicant", due, $"Deadline voor het aangepaste plan verzet ({extended.Reason})", round, context.InstanceId);
+                        await AdvanceAsync(Stage.ChangesRequested, "applicant", due, $"Deadline voor het aangepaste plan verzet ({extended.Reason})",
+                            Applicants(EmailKind.DeadlineMoved, round, facts with { Deadline = due, Reason = extended.Reason }, $"v{version}"), round, context.InstanceId);
                         break;
 
                     case Events.RemindNow:
@@ -169,8 +166,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 }
             }
 
-            await EndAsync(Stage.Lapsed, "Vervallen: te veel gebeurtenissen zonder aangepast plan");
-            await Steps.EmailApplicantsAsync(context, id, EmailKind.Lapsed, round, lang, facts);
+            await EndAsync(Stage.Lapsed, "Vervallen: te veel gebeurtenissen zonder aangepast plan", Applicants(EmailKind.Lapsed, round, facts));
             return false;
         }
 
@@ -194,8 +190,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 }
             }
 
-            await EndAsync(Stage.Completed, "Afgerond: alle verslagen goedgekeurd");
-            await Steps.EmailApplicantsAsync(context, id, EmailKind.Completed, 0, lang, facts);
+            await EndAsync(Stage.Completed, "Afgerond: alle verslagen goedgekeurd", Applicants(EmailKind.Completed, 0, facts));
             return Stage.Completed;
         }
 
@@ -228,14 +223,13 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             {
                 case Events.Withdrawn:
                     var withdrawn = message.As<Withdrawn>();
-                    await EndAsync(Stage.Withdrawn, "Ingetrokken door de aanvragers" + (withdrawn.Reason.Length > 0 ? $": {withdrawn.Reason}" : ""));
-                    await Steps.EmailApplicantsAsync(context, id, EmailKind.Withdrawn, 0, lang, facts with { Reason = withdrawn.Reason });
+                    await EndAsync(Stage.Withdrawn, "Ingetrokken door de aanvragers" + (withdrawn.Reason.Length > 0 ? $": {withdrawn.Reason}" : ""),
+                        Applicants(EmailKind.Withdrawn, 0, facts with { Reason = withdrawn.Reason }));
                     return false;
 
                 case Events.Cancelled:
                     var cancelled = message.As<Cancelled>();
-                    await EndAsync(Stage.Cancelled, $"Stopgezet door het fondsbureau: {cancelled.Reason}");
-                    await Steps.EmailApplicantsAsync(context, id, EmailKind.Cancelled, 0, lang, facts with { Reason = cancelled.Reason });
+                    await EndAsync(Stage.Cancelled, $"Stopgezet door het fondsbureau: {cancelled.Reason}", Applicants(EmailKind.Cancelled, 0, facts with { Reason = cancelled.Reason }));
                     return false;
 
                 case Events.ContactsChanged:
@@ -253,11 +247,18 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             }
         }
 
-        async Task EndAsync(Stage stage, string line)
+        /// <summary>A final stage, recorded before the emails that announce it.</summary>
+        async Task EndAsync(Stage stage, string line, IReadOnlyList<EmailRequest> emails)
         {
             ended = stage;
-            await ProgressAsync(stage, "", null, line, activeInstance: "");
+            await AdvanceAsync(stage, "", null, line, emails, activeInstance: "");
         }
+
+        Task AdvanceAsync(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, IReadOnlyList<EmailRequest> emails, int? round = null, string? activeInstance = null) =>
+            Steps.AdvanceAsync(context, new ProgressUpdate(id, stage, waitingOn, deadline, Now, new TimelineEntry(Now, stage.ToString(), line), round, activeInstance), emails);
+
+        IReadOnlyList<EmailRequest> Applicants(EmailKind kind, int round, EmailFacts with, string variant = "") =>
+            Steps.ToApplicants(id, kind, round, lang, with, variant);
 
         Task ProgressAsync(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, int? round = null, string? activeInstance = null, PlanRef? plan = null) =>
             Steps.ProgressAsync(context, new ProgressUpdate(id, stage, waitingOn, deadline, Now, new TimelineEntry(Now, stage.ToString(), line), round, activeInstance, plan));

@@ -45,10 +45,10 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         inbox.Listen<ReviewerReassigned>(Events.ReviewerReassigned);
         inbox.Listen<CloseRequested>(Events.Close);
 
-        await Steps.CallAsync(context, nameof(RecordReviewers), new ReviewersInvited(input.ApplicationId, input.Round, invited, Now(context)));
-        // The read model shows this round before any invitation goes out, so an instant click finds it open.
-        await Progress(context, input, due, $"Ronde {input.Round}: {invited.Count} beoordelaars uitgenodigd");
-        await Email(context, input, EmailKind.ReviewInvitation, invited, due, "");
+        // Reviewers and the read model are written before any invitation goes out, so an instant click finds the round open.
+        await Steps.AdvanceAsync(context, ProgressUpdate(context, input, due, $"Ronde {input.Round}: {invited.Count} beoordelaars uitgenodigd"),
+            Invitations(input, EmailKind.ReviewInvitation, invited, due, ""),
+            new ReviewersInvited(input.ApplicationId, input.Round, invited, Now(context)));
 
         for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
         {
@@ -172,9 +172,14 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
     static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
     static Task Email(TaskOrchestrationContext context, ReviewRoundInput input, EmailKind kind, IReadOnlyList<Reviewer> reviewers, DateTimeOffset due, string variant) =>
-        Steps.EmailAsync(context, [.. reviewers.Select(r => new EmailRequest(input.ApplicationId, kind, input.Round, Recipient.For(r), input.Facts with { Deadline = due }, variant))]);
+        Steps.EmailAsync(context, Invitations(input, kind, reviewers, due, variant));
+
+    static IReadOnlyList<EmailRequest> Invitations(ReviewRoundInput input, EmailKind kind, IReadOnlyList<Reviewer> reviewers, DateTimeOffset due, string variant) =>
+        [.. reviewers.Select(r => new EmailRequest(input.ApplicationId, kind, input.Round, Recipient.For(r), input.Facts with { Deadline = due }, variant))];
 
     static Task Progress(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, string line) =>
-        Steps.ProgressAsync(context, new ProgressUpdate(input.ApplicationId, Stage.InReview, "reviewers", due, Now(context),
-            new TimelineEntry(Now(context), "Review", line), input.Round, context.InstanceId));
+        Steps.ProgressAsync(context, ProgressUpdate(context, input, due, line));
+
+    static ProgressUpdate ProgressUpdate(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, string line) =>
+        new(input.ApplicationId, Stage.InReview, "reviewers", due, Now(context), new TimelineEntry(Now(context), "Review", line), input.Round, context.InstanceId);
 }

@@ -25,8 +25,10 @@ public static class Steps
 
     /// <summary>Every applicant email goes to both contacts: nobody takes the residents out of the loop.</summary>
     public static Task EmailApplicantsAsync(TaskOrchestrationContext context, string applicationId, EmailKind kind, int round, string language, EmailFacts facts, string variant = "") =>
-        EmailAsync(context, [.. new[] { ContactRole.Resident, ContactRole.Welfare }.Select(role =>
-            new EmailRequest(applicationId, kind, round, Recipient.Applicant(role, language), facts, variant))]);
+        EmailAsync(context, ToApplicants(applicationId, kind, round, language, facts, variant));
+
+    public static IReadOnlyList<EmailRequest> ToApplicants(string applicationId, EmailKind kind, int round, string language, EmailFacts facts, string variant = "") =>
+        [.. new[] { ContactRole.Resident, ContactRole.Welfare }.Select(role => new EmailRequest(applicationId, kind, round, Recipient.Applicant(role, language), facts, variant))];
 
     public static Task EmailCoordinatorAsync(TaskOrchestrationContext context, string applicationId, EmailKind kind, int round, EmailFacts facts, string variant = "") =>
         EmailAsync(context, new EmailRequest(applicationId, kind, round, new Recipient(Recipient.CoordinatorKey, "", "", Languages.Dutch), facts, variant));
@@ -35,8 +37,18 @@ public static class Steps
     public static Task ProgressAsync(TaskOrchestrationContext context, ProgressUpdate update)
     {
         context.SetCustomStatus(new LifecycleStatus(update.Stage, update.WaitingOn, update.NextDeadline));
-        return CallAsync(context, nameof(RecordProgress), update with { Timeline = update.Timeline is { } t ? t with { Id = Unique(context, t.Kind) } : null });
+        return CallAsync(context, nameof(RecordProgress), Stamped(context, update));
     }
+
+    /// <summary>A change of stage and its emails (and a round's reviewers) in one activity, recorded before anything is sent.</summary>
+    public static Task AdvanceAsync(TaskOrchestrationContext context, ProgressUpdate update, IReadOnlyList<EmailRequest> emails, ReviewersInvited? reviewers = null)
+    {
+        context.SetCustomStatus(new LifecycleStatus(update.Stage, update.WaitingOn, update.NextDeadline));
+        return CallAsync(context, nameof(Advance), new StepUpdate(Stamped(context, update), emails, reviewers));
+    }
+
+    static ProgressUpdate Stamped(TaskOrchestrationContext context, ProgressUpdate update) =>
+        update with { Timeline = update.Timeline is { } t ? t with { Id = Unique(context, t.Kind) } : null };
 
     /// <summary>A timeline line without a change of stage (a decision, a reminder, a refused event).</summary>
     public static Task NoteAsync(TaskOrchestrationContext context, string applicationId, string kind, string text) =>

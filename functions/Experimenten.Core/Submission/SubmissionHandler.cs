@@ -192,8 +192,12 @@ public sealed class SubmissionHandler(
         ArgumentNullException.ThrowIfNull(durable);
         var id = !string.IsNullOrEmpty(key) ? ApplicationIds.FromIdempotencyKey(call.Id, key) : ApplicationIds.NewRandom();
 
-        // Only a keyed submission can already exist; a fresh random id needs no look-up.
-        if (!string.IsNullOrEmpty(key) && await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
+        // Only a keyed submission can already exist; a fresh random id needs no look-up. The read-model row
+        // is written before the lifecycle starts, so a missing row (one cheap point read) means a new
+        // application; a row without an instance is a start that was cut off, and it is started again.
+        if (!string.IsNullOrEmpty(key)
+            && await readModel.GetAsync(id, cancellationToken) is not null
+            && await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             Logs.ApplicationAlreadyExists(log, id);
             return (id, true);

@@ -55,6 +55,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ApplicationLifecycle", "orchestrationTrigger")]
     [InlineData("SendEmail", "activityTrigger")]
     [InlineData("RecordProgress", "activityTrigger")]
+    [InlineData("Advance", "activityTrigger")]
     [InlineData("ReviewRound", "orchestrationTrigger")]
     [InlineData("ReportCycle", "orchestrationTrigger")]
     [InlineData("RecordNote", "activityTrigger")]
