@@ -21,6 +21,12 @@ public sealed partial class Azurite
     /// <summary>When set before start, Azurite logs every request to this path plus <c>.blob</c>, <c>.queue</c> and <c>.table</c> (benchmarks count storage transactions).</summary>
     public string? DebugLog { get; init; }
 
+    /// <summary>
+    /// Keeps data in memory only. For benchmarks that measure queries on large tables: Azurite's
+    /// periodic save of the whole database to disk stalls every request for a moment.
+    /// </summary>
+    public bool InMemory { get; init; }
+
     public async Task InitializeAsync()
     {
         var given = Environment.GetEnvironmentVariable("EXPERIMENTEN_TEST_STORAGE");
@@ -41,9 +47,9 @@ public sealed partial class Azurite
         var ports = new Dictionary<string, int> { ["blob"] = blob, ["queue"] = queue, ["table"] = table };
         foreach (var (service, port) in ports)
         {
-            var debug = DebugLog is null ? "" : $" --debug {DebugLog}.{service}";
+            var debug = (DebugLog is null ? "" : $" --debug {DebugLog}.{service}") + (InMemory ? " --inMemoryPersistence" : "");
             processes.Add(Process.Start(new ProcessStartInfo(azurite + "-" + service,
-                $"--silent --skipApiVersionCheck --location {folder} --{service}Host 127.0.0.1 --{service}Port {port}{debug}")
+                $"--silent --skipApiVersionCheck{(InMemory ? "" : $" --location {folder}")} --{service}Host 127.0.0.1 --{service}Port {port}{debug}")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

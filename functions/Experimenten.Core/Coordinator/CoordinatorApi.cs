@@ -34,6 +34,11 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             stage = parsed;
         }
 
+        if (q["continuationToken"].ToString() is { Length: > 0 } token && !ListIndex.IsContinuation(token))
+        {
+            return Invalid(request, "continuationToken", "Deze vervolgcode komt niet van een eerdere pagina. Laat hem weg om bij het begin te beginnen.", "This continuation token does not come from an earlier page. Leave it out to start at the beginning.");
+        }
+
         var pageSize = int.TryParse(q["pageSize"], out var size) ? Math.Clamp(size, 1, 200) : 50;
         var now = time.GetUtcNow();
         var (items, continuation) = await readModel.PageAsync(q["callId"], stage, q["overdue"] == "true", now, pageSize, NullIfEmpty(q["continuationToken"]), cancellationToken);

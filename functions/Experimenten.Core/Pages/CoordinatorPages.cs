@@ -38,7 +38,8 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
         var stageText = q["stage"].ToString();
         Stage? stage = Enum.TryParse<Stage>(stageText, ignoreCase: false, out var s) && Enum.IsDefined(s) ? s : null;
         var overdue = q["overdue"] == "true";
-        var continuation = q["continuationToken"].ToString();
+        // A token that is not ours (edited by hand) starts at the first page rather than failing.
+        var continuation = q["continuationToken"].ToString() is { Length: > 0 } t && ListIndex.IsContinuation(t) ? t : "";
         var pageSize = int.TryParse(q["pageSize"], NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, 200) : PageSize;
         var now = time.GetUtcNow();
         var (items, next) = await readModel.PageAsync(callId.Length > 0 ? callId : null, stage, overdue, now, pageSize, continuation.Length > 0 ? continuation : null, cancellationToken);

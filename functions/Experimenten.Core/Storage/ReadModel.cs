@@ -127,12 +127,34 @@ public sealed class ReadModel(StorageClients clients)
     /// </summary>
     public async Task<(IReadOnlyList<ApplicationView> Items, string? Continuation)> PageAsync(string? callId, Stage? stage, bool overdueOnly, DateTimeOffset now, int pageSize, string? continuation, CancellationToken cancellationToken)
     {
-        await foreach (var page in index.Query(callId, stage, overdueOnly, now, pageSize).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
+        var (rows, next) = await index.PageAsync(callId, stage, overdueOnly, now, pageSize, continuation, cancellationToken);
+        return ([.. rows.Select(ToView)], next);
+    }
+
+    /// <summary>
+    /// Once, for data from before the list index had a table per deadline day: indexes every application
+    /// again (which also removes its rows from the old table), then drops the old table.
+    /// </summary>
+    public async Task MoveListIndexToDayTablesAsync(CancellationToken cancellationToken)
+    {
+        var old = clients.Table(StorageNames.ListTable);
+        var exists = false;
+        await foreach (var _ in clients.Tables.QueryAsync(t => t.Name == old.Name, cancellationToken: cancellationToken))
         {
-            return ([.. page.Values.Select(ToView)], page.ContinuationToken);
+            exists = true;
         }
 
-        return ([], null);
+        if (!exists)
+        {
+            return;
+        }
+
+        await foreach (var row in Applications.QueryAsync<TableEntity>(e => e.RowKey == Row, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            await index.SyncAsync(Applications, row.PartitionKey, Row, cancellationToken);
+        }
+
+        await old.DeleteAsync(cancellationToken);
     }
 
     /// <summary>Replaces a contact (hand-over). Future email goes to the new person.</summary>

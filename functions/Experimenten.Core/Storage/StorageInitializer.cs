@@ -14,5 +14,7 @@ public sealed class StorageInitializer(StorageClients clients)
         {
             await clients.Table(name).CreateIfNotExistsAsync(cancellationToken);
         }
+
+        await new ReadModel(clients).MoveListIndexToDayTablesAsync(cancellationToken);
     }
 }

@@ -11,8 +11,10 @@ public static class StorageNames
     public const string SentMailTable = "sentmail";
     public const string ReviewsTable = "reviews";
     public const string ReportsTable = "reports";
+    /// <summary>The coordinator list's index: a prefix of one table per deadline day (see ListIndex).</summary>
     public const string ListTable = "applist";
+    public const string ListDirectoryTable = "applistdir";
 
     public static readonly string[] Containers = [PlansContainer, ReportsContainer];
-    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable, ReviewsTable, ReportsTable, ListTable];
+    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable, ReviewsTable, ReportsTable, ListDirectoryTable];
 }

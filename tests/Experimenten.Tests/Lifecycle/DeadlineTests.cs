@@ -156,5 +156,8 @@ public sealed class DeadlineTests(Azurite azurite) : IAsyncLifetime
         Assert.DoesNotContain(overdue.GetProperty("items").EnumerateArray(), r => ids.Contains(r.GetProperty("id").GetString()!));
         var badStage = await coordinator.GetAsync(new Uri("/api/coordinator/applications?stage=Nope", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, badStage.StatusCode);
+        var badToken = await coordinator.GetAsync(new Uri("/api/coordinator/applications?continuationToken=made-up", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
+        Assert.Contains("continuationToken", await badToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
