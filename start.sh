@@ -11,15 +11,11 @@ mkdir -p .data/azurite
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Blob, queue and table each get their own Azurite process (one Node thread each), so plan uploads
-# and the durable backend's queue and table traffic do not queue behind each other.
 started_azurite=""
 if ! port_open 10000; then
-  for service in blob queue table; do
-    node_modules/.bin/azurite-$service --silent --skipApiVersionCheck --location .data/azurite \
-      --${service}Host 127.0.0.1 > ".data/azurite-$service.log" 2>&1 &
-    started_azurite="$started_azurite $!"
-  done
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .data/azurite \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 > .data/azurite.log 2>&1 &
+  started_azurite=$!
   for _ in $(seq 1 60); do port_open 10000 && port_open 10001 && port_open 10002 && break; sleep 0.5; done
 fi
 
@@ -27,7 +23,7 @@ dotnet build functions/Experimenten.SelfHost -c Release --nologo -v quiet -clp:E
 
 cleanup() {
   [ -n "${host:-}" ] && kill "$host" 2>/dev/null || true
-  for pid in $started_azurite; do kill "$pid" 2>/dev/null || true; done
+  [ -n "$started_azurite" ] && kill "$started_azurite" 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
 

@@ -1,29 +1,26 @@
 namespace Experimenten.Bench;
 
-/// <summary>
-/// Counts the storage requests Azurite logged (one log per service: <c>{log}.blob</c>, <c>.queue</c>,
-/// <c>.table</c>), leaving out the benchmark's own outbox reads.
-/// </summary>
+/// <summary>Counts the storage requests Azurite logged, per service, leaving out the benchmark's own outbox reads.</summary>
 sealed class StorageRequests(string log)
 {
-    public static readonly string[] Services = ["blob", "queue", "table"];
+    public static readonly string[] Services = ["Blob", "Queue", "Table"];
 
     public int Count() => Services.Sum(Count);
 
     public int Count(string service)
     {
-        var path = $"{log}.{service}";
-        if (!File.Exists(path))
+        if (!File.Exists(log))
         {
             return 0;
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
+        var marker = $"{service}StorageContextMiddleware: RequestMethod=";
         var count = 0;
         while (reader.ReadLine() is { } line)
         {
-            if (line.Contains("ContextMiddleware: RequestMethod=", StringComparison.Ordinal)
+            if (line.Contains(marker, StringComparison.Ordinal)
                 && !(line.Contains("RequestMethod=GET", StringComparison.Ordinal) && line.Contains("outbox", StringComparison.Ordinal)))
             {
                 count++;
@@ -33,11 +30,5 @@ sealed class StorageRequests(string log)
         return count;
     }
 
-    public void Delete()
-    {
-        foreach (var service in Services)
-        {
-            File.Delete($"{log}.{service}");
-        }
-    }
+    public void Delete() => File.Delete(log);
 }

@@ -109,7 +109,7 @@ static class SubmitBenchmark
         if (requests is not null)
         {
             var busy = StorageRequests.Services.ToDictionary(s => s, s => (requests.Count(s) - busyStart[s] - (idlePerSecond[s] * wall.Elapsed.TotalSeconds)) / applications);
-            Console.WriteLine($"  storage requests/app   {busy.Values.Sum(),8:F0}   ({string.Join(", ", busy.Select(b => $"{b.Key} {b.Value:F0}"))}; {applications} applications on an Azurite that logs every request; idle polling of {idlePerSecond.Values.Sum():F1}/s subtracted)");
+            Console.WriteLine($"  storage requests/app   {busy.Values.Sum(),8:F0}   ({string.Join(", ", busy.Select(b => $"{b.Key.ToLowerInvariant()} {b.Value:F0}"))}; {applications} applications on an Azurite that logs every request; idle polling of {idlePerSecond.Values.Sum():F1}/s subtracted)");
             return;
         }
 

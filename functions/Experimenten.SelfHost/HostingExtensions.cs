@@ -30,7 +30,7 @@ public static class HostingExtensions
         services.AddOptions<SelfHostOptions>().BindConfiguration(SelfHostOptions.Section);
         services.AddSingleton<IPostConfigureOptions<LinksOptions>, LocalSigningKey>();
         services.AddSingleton<IPostConfigureOptions<CoordinatorOptions>, LocalCoordinatorPassword>();
-        services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.Section);
+        services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = SubmissionLimits.MaxBodyBytes + (1024 * 1024));
 

@@ -7,18 +7,16 @@ namespace Experimenten.Testing;
 /// <summary>
 /// The real storage emulator for every test that touches storage. Uses the one named by
 /// EXPERIMENTEN_TEST_STORAGE if set; otherwise starts the repository's own Azurite (npm) on free
-/// loopback ports with a throw-away folder, and stops it afterwards. Blob, queue and table each run
-/// in their own Azurite process, as start.sh does: one Node thread per service, so plan uploads and
-/// the durable backend's queue and table traffic do not wait on each other.
+/// loopback ports with a throw-away folder, and stops it afterwards.
 /// </summary>
 public sealed partial class Azurite
 {
-    readonly List<Process> processes = [];
+    Process? process;
     string? folder;
 
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary>When set before start, Azurite logs every request to this path plus <c>.blob</c>, <c>.queue</c> and <c>.table</c> (benchmarks count storage transactions).</summary>
+    /// <summary>When set before start, Azurite logs every request here (benchmarks count storage transactions).</summary>
     public string? DebugLog { get; init; }
 
     /// <summary>
@@ -44,43 +42,30 @@ public sealed partial class Azurite
 
         folder = Directory.CreateTempSubdirectory("experimenten-azurite-").FullName;
         int blob = FreePort(), queue = FreePort(), table = FreePort();
-        var ports = new Dictionary<string, int> { ["blob"] = blob, ["queue"] = queue, ["table"] = table };
-        foreach (var (service, port) in ports)
+        process = Process.Start(new ProcessStartInfo(azurite,
+            $"--silent --skipApiVersionCheck --disableTelemetry{(InMemory ? " --inMemoryPersistence" : $" --location {folder}")} --blobHost 127.0.0.1 --blobPort {blob} --queueHost 127.0.0.1 --queuePort {queue} --tableHost 127.0.0.1 --tablePort {table}" + (DebugLog is null ? "" : $" --debug {DebugLog}"))
         {
-            var debug = (DebugLog is null ? "" : $" --debug {DebugLog}.{service}") + (InMemory ? " --inMemoryPersistence" : "");
-            processes.Add(Process.Start(new ProcessStartInfo(azurite + "-" + service,
-                $"--silent --skipApiVersionCheck{(InMemory ? "" : $" --location {folder}")} --{service}Host 127.0.0.1 --{service}Port {port}{debug}")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!);
-        }
-
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
         const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={key};" +
             $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
         await Wait.UntilAsync(
-            () => processes.Find(p => p.HasExited) is { } exited
-                ? throw new InvalidOperationException("Azurite exited: " + exited.StandardOutput.ReadToEnd() + exited.StandardError.ReadToEnd())
-                : Task.FromResult(ports.Values.All(IsListening)),
+            () => process.HasExited ? throw new InvalidOperationException("Azurite exited: " + process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd()) : Task.FromResult(IsListening(blob) && IsListening(queue) && IsListening(table)),
             TimeSpan.FromSeconds(30),
             "Azurite did not start");
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var process in processes)
+        if (process is { HasExited: false })
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
         }
 
-        processes.Clear();
+        process?.Dispose();
         if (folder is not null)
         {
             Directory.Delete(folder, recursive: true);
