@@ -25,20 +25,6 @@ public sealed class DurableOptions
     /// </summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// Activities and orchestration steps run at once (default 4 per core). The self-host is one process:
-    /// left unbounded, a burst of background work (a call deadline's confirmations and invitations) takes
-    /// every core and the form's submissions wait behind it. With the cap a burst is accepted faster and
-    /// its emails follow a few seconds later (bench/submit). On Azure Functions, HTTP and durable work
-    /// scale in separate groups, so host.json needs no such cap.
-    /// </summary>
-    [Range(1, 1000)]
-    public int MaxConcurrentActivities { get; set; } = 4 * Environment.ProcessorCount;
-
-    /// <inheritdoc cref="MaxConcurrentActivities"/>
-    [Range(1, 1000)]
-    public int MaxConcurrentOrchestrations { get; set; } = 4 * Environment.ProcessorCount;
-
     /// <summary>Loopback port of the embedded sidecar; 0 picks a free one.</summary>
     public int SidecarPort { get; set; }
 }

@@ -83,8 +83,6 @@ public sealed class EmbeddedDurableRuntime(
             ControlQueueVisibilityTimeout = d.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = d.MessageVisibilityTimeout,
             CustomMessageTypeBinder = new ProtobufMapBinder(),
-            MaxConcurrentTaskActivityWorkItems = d.MaxConcurrentActivities,
-            MaxConcurrentTaskOrchestrationWorkItems = d.MaxConcurrentOrchestrations,
 
             // A stable worker name lets a restarted host take its own partitions back at once
             // instead of waiting for the dead process's leases to expire.
