@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Experimenten.Tests.Infrastructure;
 
 namespace Experimenten.Tests.Lifecycle;
@@ -152,6 +153,19 @@ public sealed class DeadlineTests(Azurite azurite) : IAsyncLifetime
 
         Assert.Superset(ids.ToHashSet(), seen);
         Assert.True(pages >= 2, "three rows in pages of two take two pages");
+
+        // The dashboard pages the same way: its "next page" link carries the token.
+        var onPages = new HashSet<string>();
+        string? path = "/coordinator?callId=fast&stage=InReview&pageSize=2";
+        for (var n = 0; n < 20 && path is not null; n++)
+        {
+            var html = await coordinator.GetStringAsync(new Uri(path, UriKind.Relative));
+            onPages.UnionWith(Regex.Matches(html, "data-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
+            var next = Regex.Match(html, "<a href=\"(/coordinator\\?[^\"]*continuationToken=[^\"]*)\">Volgende pagina</a>");
+            path = next.Success ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+        }
+
+        Assert.Superset(ids.ToHashSet(), onPages);
         var overdue = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/coordinator/applications?callId=fast&overdue=true", UriKind.Relative));
         Assert.DoesNotContain(overdue.GetProperty("items").EnumerateArray(), r => ids.Contains(r.GetProperty("id").GetString()!));
         var badStage = await coordinator.GetAsync(new Uri("/api/coordinator/applications?stage=Nope", UriKind.Relative));
