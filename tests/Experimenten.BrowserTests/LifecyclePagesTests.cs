@@ -111,4 +111,35 @@ public sealed class LifecyclePagesTests(Site site)
         await Expect(page.Locator("#withdraw-reason")).ToHaveCountAsync(0);
         await Artifacts.ScreenshotAsync(page, "withdrawn-phone-nl");
     }
+    [Fact]
+    public async Task A_reviewer_asks_for_changes_and_the_applicant_sends_a_revision_through_the_emailed_link()
+    {
+        var (id, status) = await Applications.SubmitAsync(site, title: "Tweede versie van ons plan");
+        var reviewer = await site.NewPageAsync(Viewport.Phone);
+        await reviewer.GotoAsync(await Applications.ReviewLinkAsync(site, id));
+        await reviewer.CheckAsync("#decision-changes");
+        await reviewer.FillAsync("#comment", "Vertel meer over wie de sleutels beheert.");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Besluit versturen" }).ClickAsync();
+        await Expect(reviewer.Locator("h1")).ToHaveTextAsync("Dank u wel, uw besluit is ontvangen");
+
+        // The applicants' email carries the reviewer's words and a link to the upload page.
+        var upload = await Applications.LinkAsync(site, id, "|ChangesRequested|", "/revision/");
+        var page = await site.NewPageAsync(Viewport.Phone);
+        var response = await page.GotoAsync(upload);
+        Assert.Equal("no-referrer", (await response!.AllHeadersAsync())["referrer-policy"]);
+        await Expect(page.Locator("ul.comments")).ToContainTextAsync("Vertel meer over wie de sleutels beheert.");
+        await Artifacts.ScreenshotAsync(page, "revision-upload-phone-nl");
+        await Accessibility.AssertNoViolationsAsync(page, "the revision upload page");
+
+        await page.FillAsync("#text", "Anna beheert de sleutels, Bram de vrijwilligers.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Versturen" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ontvangen");
+        await Artifacts.ScreenshotAsync(page, "revision-received-phone-nl");
+        await Accessibility.AssertNoViolationsAsync(page, "the revision received page");
+
+        // Round 2 starts: the reviewers are invited again, and the status page shows the review.
+        await Applications.LinkAsync(site, id, "|ReviewInvitation|r2|", "/review/");
+        await page.GotoAsync(status);
+        await Expect(page.Locator(".stage")).ToHaveTextAsync("De beoordelaars lezen het plan");
+    }
 }

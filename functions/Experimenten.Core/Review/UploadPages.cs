@@ -16,7 +16,7 @@ namespace Experimenten.Review;
 /// The applicant's signed upload links: <c>/revision/{token}</c> for a revised plan after "request
 /// changes" and <c>/report/{token}</c> for a progress or final report. GET shows the form; POST acts.
 /// </summary>
-public sealed class UploadPages(ReadModel readModel, ReportStore reports, PlanStore plans, LinkSigner signer, IOptions<EmailOptions> email, TimeProvider time)
+public sealed class UploadPages(ReadModel readModel, ReportStore reports, ReviewStore reviews, PlanStore plans, LinkSigner signer, IOptions<EmailOptions> email, TimeProvider time)
 {
     public Task<IResult> GetRevisionAsync(HttpRequest request, string token, CancellationToken cancellationToken) =>
         HandleAsync(request, token, LinkPurpose.Revision, null, cancellationToken);
@@ -58,7 +58,11 @@ public sealed class UploadPages(ReadModel readModel, ReportStore reports, PlanSt
 
         if (durable is null)
         {
-            return Html.Page(lang, view.Title, Form(lang, view, what, $"/{(purpose == LinkPurpose.Revision ? "revision" : "report")}/{token}", null), carriesToken: true);
+            // A revision answers the reviewers: their questions stand above the form, as in the email.
+            var asked = purpose == LinkPurpose.Revision
+                ? (await reviews.ListAsync(view.Id, cancellationToken)).Where(r => r.Round == number && !string.IsNullOrWhiteSpace(r.Comment)).Select(r => r.Comment!).ToList()
+                : [];
+            return Html.Page(lang, view.Title, Form(lang, view, purpose, what, $"/{(purpose == LinkPurpose.Revision ? "revision" : "report")}/{token}", null, asked), carriesToken: true);
         }
 
         IFormCollection form;
@@ -69,7 +73,7 @@ public sealed class UploadPages(ReadModel readModel, ReportStore reports, PlanSt
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return Html.Page(lang, view.Title, Form(lang, view, what, request.Path, T(lang, "Het formulier kwam niet goed aan, of het bestand is groter dan 10 MB.", "The form did not arrive intact, or the file is larger than 10 MB.")), StatusCodes.Status400BadRequest, carriesToken: true);
+            return Html.Page(lang, view.Title, Form(lang, view, purpose, what, request.Path, T(lang, "Het formulier kwam niet goed aan, of het bestand is groter dan 10 MB.", "The form did not arrive intact, or the file is larger than 10 MB.")), StatusCodes.Status400BadRequest, carriesToken: true);
         }
 
         var text = form["text"].ToString().Trim();
@@ -81,17 +85,17 @@ public sealed class UploadPages(ReadModel readModel, ReportStore reports, PlanSt
             contentType = file.Length <= SubmissionLimits.MaxFileBytes ? FileTypes.Sniff(sniff) : null;
             if (contentType is null)
             {
-                return Html.Page(lang, view.Title, Form(lang, view, what, request.Path, T(lang, "Stuur een PDF, Word (DOCX), OpenDocument (ODT), PNG of JPEG van hoogstens 10 MB.", "Send a PDF, Word (DOCX), OpenDocument (ODT), PNG or JPEG of at most 10 MB.")), StatusCodes.Status415UnsupportedMediaType, carriesToken: true);
+                return Html.Page(lang, view.Title, Form(lang, view, purpose, what, request.Path, T(lang, "Stuur een PDF, Word (DOCX), OpenDocument (ODT), PNG of JPEG van hoogstens 10 MB.", "Send a PDF, Word (DOCX), OpenDocument (ODT), PNG or JPEG of at most 10 MB.")), StatusCodes.Status415UnsupportedMediaType, carriesToken: true);
             }
         }
         else if (text.Length == 0)
         {
-            return Html.Page(lang, view.Title, Form(lang, view, what, request.Path, T(lang, "Typ een tekst of voeg een bestand toe.", "Type a text or attach a file.")), StatusCodes.Status400BadRequest, carriesToken: true);
+            return Html.Page(lang, view.Title, Form(lang, view, purpose, what, request.Path, T(lang, "Typ een tekst of voeg een bestand toe.", "Type a text or attach a file.")), StatusCodes.Status400BadRequest, carriesToken: true);
         }
 
         if (text.Length > SubmissionLimits.MaxPlanText || text.Contains('\uFFFD', StringComparison.Ordinal))
         {
-            return Html.Page(lang, view.Title, Form(lang, view, what, request.Path, T(lang, "De tekst is te lang of bevat onleesbare tekens.", "The text is too long or contains unreadable characters.")), StatusCodes.Status400BadRequest, carriesToken: true);
+            return Html.Page(lang, view.Title, Form(lang, view, purpose, what, request.Path, T(lang, "De tekst is te lang of bevat onleesbare tekens.", "The text is too long or contains unreadable characters.")), StatusCodes.Status400BadRequest, carriesToken: true);
         }
 
         var now = time.GetUtcNow();
@@ -121,12 +125,18 @@ public sealed class UploadPages(ReadModel readModel, ReportStore reports, PlanSt
         return Message(lang, T(lang, "Ontvangen", "Received"), T(lang, $"Dank u wel: het {what} voor \"{view.Title}\" is ontvangen.", $"Thank you: the {what} for \"{view.Title}\" has been received."), StatusCodes.Status200OK);
     }
 
-    static string Form(string lang, ApplicationView view, string what, string action, string? error)
+    static string Form(string lang, ApplicationView view, LinkPurpose purpose, string what, string action, string? error, IReadOnlyList<string>? asked = null)
     {
         // One error can concern either field (text or file), so both name it; the summary links to the first.
         var describedBy = error is null ? "" : " aria-describedby=\"upload-error\" aria-invalid=\"true\"";
-        return $"<p class=\"eyebrow\">{Html.E(view.Title)}</p><h1>{Html.E(T(lang, $"Het {what} sturen", $"Send the {what}"))}</h1>"
-            + $"<p>{Html.E(T(lang, $"Een korte tekst of één bestand is genoeg. Schrijf vooral wat u leerde over samenwerken.", $"A short text or one file is enough. Above all, write what you learned about working together."))}</p>"
+        var intro = purpose == LinkPurpose.Revision
+            ? T(lang, "Pas uw plan aan op wat de beoordelaars vragen. Een korte tekst of één bestand is genoeg.", "Change your plan to answer the reviewers. A short text or one file is enough.")
+            : T(lang, "Een korte tekst of één bestand is genoeg. Schrijf vooral wat u leerde over samenwerken.", "A short text or one file is enough. Above all, write what you learned about working together.");
+        var questions = asked is { Count: > 0 }
+            ? $"<h2>{T(lang, "Wat de beoordelaars vragen", "What the reviewers ask")}</h2><ul class=\"comments\">{string.Concat(asked.Select(c => $"<li>{Html.E(c)}</li>"))}</ul>"
+            : "";
+        return $"<p class=\"eyebrow\">{Html.E(view.Title)}</p><h1>{Html.E(purpose == LinkPurpose.Revision ? T(lang, "Het aangepaste plan sturen", "Send the revised plan") : T(lang, $"Het {what} sturen", $"Send the {what}"))}</h1>"
+            + $"<p>{Html.E(intro)}</p>" + questions
             + (error is null ? "" : $"<div class=\"notice notice-error\" role=\"alert\"><p class=\"notice-title\">{T(lang, "Nog niet verstuurd", "Not sent yet")}</p><p><a href=\"#text\">{Html.E(error)}</a></p></div>")
             + $"<form method=\"post\" action=\"{Html.E(action)}\" enctype=\"multipart/form-data\" novalidate>"
             + $"<div class=\"field{(error is null ? "" : " has-error")}\"><label for=\"text\">{T(lang, "Tekst", "Text")}</label>"

@@ -27,18 +27,21 @@ public static class Applications
     }
 
     /// <summary>The decision link of the first review invitation for the application (key contains "|ReviewInvitation|").</summary>
-    public static async Task<string> ReviewLinkAsync(Site site, string id)
+    public static Task<string> ReviewLinkAsync(Site site, string id) => LinkAsync(site, id, "|ReviewInvitation|", "/review/");
+
+    /// <summary>The first link containing <paramref name="linkPart"/> in the application's emails whose key contains <paramref name="keyPart"/>.</summary>
+    public static async Task<string> LinkAsync(Site site, string id, string keyPart, string linkPart)
     {
         string? link = null;
         await Wait.UntilAsync(async () =>
         {
             var rows = await site.Host.Client.GetFromJsonAsync<JsonElement[]>(new Uri(site.Host.BaseUrl + "/dev/mail.json"));
             link = rows!
-                .Where(r => r.GetProperty("applicationId").GetString() == id && r.GetProperty("key").GetString()!.Contains("|ReviewInvitation|", StringComparison.Ordinal))
+                .Where(r => r.GetProperty("applicationId").GetString() == id && r.GetProperty("key").GetString()!.Contains(keyPart, StringComparison.Ordinal))
                 .SelectMany(r => r.GetProperty("links").EnumerateArray().Select(l => l.GetString()!))
-                .FirstOrDefault(l => l.Contains("/review/", StringComparison.Ordinal));
+                .FirstOrDefault(l => l.Contains(linkPart, StringComparison.Ordinal));
             return link is not null;
-        }, TimeSpan.FromSeconds(60), $"no review invitation for {id}\n{site.Host.Output}");
+        }, TimeSpan.FromSeconds(60), $"no {keyPart} email with a {linkPart} link for {id}\n{site.Host.Output}");
         return link!;
     }
 }
