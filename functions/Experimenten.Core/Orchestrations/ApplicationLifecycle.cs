@@ -255,12 +255,16 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
         }
 
         Task AdvanceAsync(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, IReadOnlyList<EmailRequest> emails, int? round = null, string? activeInstance = null) =>
-            Steps.AdvanceAsync(context, new ProgressUpdate(id, stage, waitingOn, deadline, Now, new TimelineEntry(Now, stage.ToString(), line), round, activeInstance), emails);
+            Steps.AdvanceAsync(context, Update(stage, waitingOn, deadline, line, round, activeInstance, null), emails);
 
         IReadOnlyList<EmailRequest> Applicants(EmailKind kind, int round, EmailFacts with, string variant = "") =>
             Steps.ToApplicants(id, kind, round, lang, with, variant);
 
         Task ProgressAsync(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, int? round = null, string? activeInstance = null, PlanRef? plan = null) =>
-            Steps.ProgressAsync(context, new ProgressUpdate(id, stage, waitingOn, deadline, Now, new TimelineEntry(Now, stage.ToString(), line), round, activeInstance, plan));
+            Steps.ProgressAsync(context, Update(stage, waitingOn, deadline, line, round, activeInstance, plan));
+
+        /// <summary>A change of stage now, with its timeline line.</summary>
+        ProgressUpdate Update(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, int? round, string? activeInstance, PlanRef? plan) =>
+            new(id, stage, waitingOn, deadline, Now, new TimelineEntry(Now, stage.ToString(), line), round, activeInstance, plan);
     }
 }

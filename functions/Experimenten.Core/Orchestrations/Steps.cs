@@ -34,21 +34,19 @@ public static class Steps
         EmailAsync(context, new EmailRequest(applicationId, kind, round, new Recipient(Recipient.CoordinatorKey, "", "", Languages.Dutch), facts, variant));
 
     /// <summary>Sets the custom status and keeps the read model (stage, waiting-on, deadline, timeline) in step.</summary>
-    public static Task ProgressAsync(TaskOrchestrationContext context, ProgressUpdate update)
-    {
-        context.SetCustomStatus(new LifecycleStatus(update.Stage, update.WaitingOn, update.NextDeadline));
-        return CallAsync(context, nameof(RecordProgress), Stamped(context, update));
-    }
+    public static Task ProgressAsync(TaskOrchestrationContext context, ProgressUpdate update) =>
+        CallAsync(context, nameof(RecordProgress), Stamped(context, update));
 
     /// <summary>A change of stage and its emails (and a round's reviewers) in one activity, recorded before anything is sent.</summary>
-    public static Task AdvanceAsync(TaskOrchestrationContext context, ProgressUpdate update, IReadOnlyList<EmailRequest> emails, ReviewersInvited? reviewers = null)
+    public static Task AdvanceAsync(TaskOrchestrationContext context, ProgressUpdate update, IReadOnlyList<EmailRequest> emails, ReviewersInvited? reviewers = null) =>
+        CallAsync(context, nameof(Advance), new StepUpdate(Stamped(context, update), emails, reviewers));
+
+    /// <summary>Sets the custom status to the new stage and gives the timeline line its replay-safe id.</summary>
+    static ProgressUpdate Stamped(TaskOrchestrationContext context, ProgressUpdate update)
     {
         context.SetCustomStatus(new LifecycleStatus(update.Stage, update.WaitingOn, update.NextDeadline));
-        return CallAsync(context, nameof(Advance), new StepUpdate(Stamped(context, update), emails, reviewers));
+        return update with { Timeline = update.Timeline is { } t ? t with { Id = Unique(context, t.Kind) } : null };
     }
-
-    static ProgressUpdate Stamped(TaskOrchestrationContext context, ProgressUpdate update) =>
-        update with { Timeline = update.Timeline is { } t ? t with { Id = Unique(context, t.Kind) } : null };
 
     /// <summary>A timeline line without a change of stage (a decision, a reminder, a refused event).</summary>
     public static Task NoteAsync(TaskOrchestrationContext context, string applicationId, string kind, string text) =>
