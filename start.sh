@@ -44,6 +44,7 @@ Experimenten is running (Ctrl-C stops it):
   Health             http://127.0.0.1:7071/healthz
   Calls (API)        http://127.0.0.1:7071/api/calls
   Outbox (emails)    http://127.0.0.1:7071/dev/mail   ·  JSON: http://127.0.0.1:7071/dev/mail.json
+  Coordinators       http://127.0.0.1:7071/coordinator  (user coordinator, password in .data/coordinator.password)
 
 TXT
 wait "$host"

@@ -26,7 +26,9 @@ public static class ServiceCollectionExtensions
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section);
         services.AddOptions<FundOptions>().BindConfiguration(FundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
-        services.AddOptions<CoordinatorOptions>().BindConfiguration(CoordinatorOptions.Section);
+        // Resolved at start, so the self-host's development password (.data/coordinator.password) exists
+        // from the first start, as the README says, not only after the first sign-in attempt.
+        services.AddOptions<CoordinatorOptions>().BindConfiguration(CoordinatorOptions.Section).ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(o => o.IsValid(), "Storage needs a ConnectionString or BlobServiceUri and TableServiceUri.").ValidateOnStart();
 
