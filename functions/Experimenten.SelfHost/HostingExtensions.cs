@@ -41,6 +41,7 @@ public static class HostingExtensions
         var address = $"http://127.0.0.1:{port}";
 
         // Order matters: the runtime (sidecar) starts before the worker that connects to it.
+        services.AddSingleton<FrontDoor>();
         services.AddHostedService<EmbeddedDurableRuntime>();
         services.AddDurableTaskWorker(b =>
         {
@@ -63,7 +64,7 @@ public static class HostingExtensions
         app.MapGet("/" + Routes.Health, (Readiness r) => r.Check());
         app.MapGet("/" + Routes.Calls, (HttpRequest req, CallsApi api) => api.List(req));
         app.MapPost("/" + Routes.Applications, (HttpRequest req, SubmissionHandler h, DurableTaskClient c, CancellationToken ct) => h.HandleAsync(req, c, ct))
-            .DisableAntiforgery();
+            .DisableAntiforgery().AheadOfBackground();
         app.MapGet("/" + Routes.Application, (HttpRequest req, string id, ApplicantApi api, CancellationToken ct) => api.GetAsync(req, id, ct));
         app.MapGet("/" + Routes.Status, (HttpRequest req, string token, StatusPage page, CancellationToken ct) => page.GetAsync(req, token, ct));
         app.MapPost("/" + Routes.StatusWithdraw, (HttpRequest req, string token, StatusPage page, DurableTaskClient c, CancellationToken ct) => page.WithdrawAsync(req, token, c, ct)).DisableAntiforgery();
@@ -76,9 +77,9 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.Review, (HttpRequest req, string token, ReviewerPages p, DurableTaskClient c, CancellationToken ct) => p.PostAsync(req, token, c, ct)).DisableAntiforgery();
         app.MapGet("/" + Routes.Plan, (HttpRequest req, string token, ReviewerPages p, PlanStore plans, CancellationToken ct) => p.PlanAsync(req, token, plans, ct));
         app.MapGet("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, CancellationToken ct) => p.GetRevisionAsync(req, token, ct));
-        app.MapPost("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostRevisionAsync(req, token, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostRevisionAsync(req, token, c, ct)).DisableAntiforgery().AheadOfBackground();
         app.MapGet("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, CancellationToken ct) => p.GetReportAsync(req, token, ct));
-        app.MapPost("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostReportAsync(req, token, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostReportAsync(req, token, c, ct)).DisableAntiforgery().AheadOfBackground();
         app.MapPost("/" + Routes.Withdraw, (HttpRequest req, string id, ApplicantActions a, DurableTaskClient c, CancellationToken ct) => a.WithdrawAsync(req, id, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.Contacts, (HttpRequest req, string id, ApplicantActions a, DurableTaskClient c, CancellationToken ct) => a.ChangeContactAsync(req, id, c, ct)).DisableAntiforgery();
 
@@ -105,6 +106,14 @@ public static class HostingExtensions
 
         return app;
     }
+
+    /// <summary>Uploads go through the <see cref="FrontDoor"/>, so background durable work steps aside while they come in.</summary>
+    static RouteHandlerBuilder AheadOfBackground(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            using var visit = context.HttpContext.RequestServices.GetRequiredService<FrontDoor>().Enter();
+            return await next(context);
+        });
 
     static int FreeLoopbackPort()
     {

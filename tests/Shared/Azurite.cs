@@ -12,6 +12,9 @@ namespace Experimenten.Testing;
 public sealed partial class Azurite
 {
     Process? process;
+
+    /// <summary>CPU time the process has used so far (benchmarks: what one request costs it).</summary>
+    public TimeSpan CpuTime => process is { HasExited: false } p ? p.TotalProcessorTime : TimeSpan.Zero;
     string? folder;
 
     public string ConnectionString { get; private set; } = "";

@@ -13,6 +13,9 @@ public sealed class SelfHostProcess : IAsyncDisposable
     readonly ConcurrentQueue<string> output = new();
     Process? process;
 
+    /// <summary>CPU time the process has used so far (benchmarks: what one request costs it).</summary>
+    public TimeSpan CpuTime => process is { HasExited: false } p ? p.TotalProcessorTime : TimeSpan.Zero;
+
     /// <param name="extra">Settings on top of the test defaults (environment-variable names, e.g. <c>Seeds__Path</c>).</param>
     public SelfHostProcess(Azurite azurite, IReadOnlyDictionary<string, string>? extra = null)
     {

@@ -38,6 +38,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
 
         Stage? ended;
         int handovers;
+        bool firstStep = true;
 
         DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -263,8 +264,12 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
         Task ProgressAsync(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, int? round = null, string? activeInstance = null, PlanRef? plan = null) =>
             Steps.ProgressAsync(context, Update(stage, waitingOn, deadline, line, round, activeInstance, plan));
 
-        /// <summary>A change of stage now, with its timeline line.</summary>
-        ProgressUpdate Update(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, int? round, string? activeInstance, PlanRef? plan) =>
-            new(id, stage, waitingOn, deadline, Now, new TimelineEntry(Now, stage.ToString(), line), round, activeInstance, plan);
+        /// <summary>A change of stage now, with its timeline line; the first one also records the submission's line.</summary>
+        ProgressUpdate Update(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, int? round, string? activeInstance, PlanRef? plan)
+        {
+            var submittedAt = firstStep ? input.SubmittedAt : (DateTimeOffset?)null;
+            firstStep = false;
+            return new(id, stage, waitingOn, deadline, Now, new TimelineEntry(Now, stage.ToString(), line), round, activeInstance, plan, submittedAt);
+        }
     }
 }

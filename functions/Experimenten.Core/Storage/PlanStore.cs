@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
 namespace Experimenten.Storage;
@@ -7,10 +8,19 @@ public sealed class PlanStore(StorageClients clients)
 {
     public async Task<string> SavePlanAsync(string applicationId, int version, string fileName, string contentType, Stream content, CancellationToken cancellationToken)
     {
-        var path = $"{applicationId}/v{version}/{SafeFileName.From(fileName, contentType)}";
-        var blob = clients.Container(StorageNames.PlansContainer).GetBlobClient(path);
-        await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
-        return $"{StorageNames.PlansContainer}/{path}";
+        var stored = PlanPath(applicationId, version, fileName, contentType);
+        await SaveAsync(stored, contentType, content, cancellationToken);
+        return stored;
+    }
+
+    /// <summary>Where a plan is stored (<c>container/path</c>, as the read model holds it), known before it is.</summary>
+    public static string PlanPath(string applicationId, int version, string fileName, string contentType) =>
+        $"{StorageNames.PlansContainer}/{applicationId}/v{version}/{SafeFileName.From(fileName, contentType)}";
+
+    /// <summary>Stores a plan or report at the path the read model holds (<c>container/path</c>).</summary>
+    public async Task SaveAsync(string stored, string contentType, Stream content, CancellationToken cancellationToken)
+    {
+        await Blob(stored).UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
     }
 
     public async Task<string> SaveReportAsync(string applicationId, int number, string fileName, string contentType, Stream content, CancellationToken cancellationToken)
@@ -24,11 +34,14 @@ public sealed class PlanStore(StorageClients clients)
     /// <summary>Opens a stored plan or report by the path the read model holds (<c>container/path</c>).</summary>
     public async Task<(Stream Content, string ContentType, string FileName)> OpenAsync(string stored, CancellationToken cancellationToken)
     {
-        var slash = stored.IndexOf('/', StringComparison.Ordinal);
-        var container = stored[..slash];
-        var blob = clients.Blobs.GetBlobContainerClient(clients.Prefix + container).GetBlobClient(stored[(slash + 1)..]);
-        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
+        var download = await Blob(stored).DownloadStreamingAsync(cancellationToken: cancellationToken);
         return (download.Value.Content, download.Value.Details.ContentType ?? "application/octet-stream", Path.GetFileName(stored));
+    }
+
+    BlobClient Blob(string stored)
+    {
+        var slash = stored.IndexOf('/', StringComparison.Ordinal);
+        return clients.Blobs.GetBlobContainerClient(clients.Prefix + stored[..slash]).GetBlobClient(stored[(slash + 1)..]);
     }
 
     /// <summary>Whether any blob exists under the application's plan folder (tests: nothing left behind).</summary>

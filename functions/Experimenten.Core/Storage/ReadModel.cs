@@ -18,45 +18,56 @@ public sealed class ReadModel(StorageClients clients)
 
     TableClient Timeline => clients.Table(StorageNames.TimelineTable);
 
-    public async Task RecordSubmittedAsync(string id, ApplicationForm form, DateTimeOffset submittedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the application's row, only if there is none: false means a submission with the same id came
+    /// before (a repeated idempotency key). Its "received" line in the timeline is written by the
+    /// lifecycle's first step (<see cref="ProgressUpdate.SubmittedAt"/>), which keeps a request out of
+    /// every submission.
+    /// </summary>
+    public async Task<bool> RecordSubmittedAsync(string id, ApplicationForm form, DateTimeOffset submittedAt, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(id, Row)
-        {
-            ["CallId"] = form.CallId,
-            ["Title"] = form.Title,
-            ["Summary"] = form.Summary,
-            ["PlanText"] = form.PlanText,
-            ["PlanBlob"] = form.PlanBlob,
-            ["PlanVersion"] = 1,
-            ["Round"] = 0,
-            ["InitiativeName"] = form.InitiativeName,
-            ["Stage"] = nameof(Stage.Submitted),
-            ["WaitingOn"] = "fund",
-            ["Language"] = form.Language,
-            ["ResidentName"] = form.ResidentContact.Name,
-            ["ResidentEmail"] = form.ResidentContact.Email,
-            ["WelfareOrganisation"] = form.WelfareOrganisation,
-            ["WelfareName"] = form.WelfareContact.Name,
-            ["WelfareEmail"] = form.WelfareContact.Email,
-            ["Municipality"] = form.Municipality,
-            ["BudgetRequested"] = form.BudgetRequested,
-            ["SubmittedAt"] = submittedAt,
-            ["UpdatedAt"] = submittedAt,
-        };
-
         // Add, not upsert: a retried submission must not roll a progressed application back.
         try
         {
-            await Applications.AddEntityAsync(entity, cancellationToken);
-            await AppendAsync(id, new TimelineEntry(submittedAt, nameof(Stage.Submitted), "Aanvraag ontvangen"), cancellationToken);
+            await Applications.AddEntityAsync(SubmittedRow(id, form, submittedAt), cancellationToken);
 
             // Not indexed for the coordinator list yet: the lifecycle's first step (screening, within a
             // second) does that, which keeps six table writes out of every submission.
+            return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
+            return false;
         }
     }
+
+    /// <summary>Writes the row of a submission that was cut off before its lifecycle started, as it is sent again.</summary>
+    public Task ReplaceSubmittedAsync(string id, ApplicationForm form, DateTimeOffset submittedAt, CancellationToken cancellationToken) =>
+        Applications.UpsertEntityAsync(SubmittedRow(id, form, submittedAt), TableUpdateMode.Replace, cancellationToken);
+
+    static TableEntity SubmittedRow(string id, ApplicationForm form, DateTimeOffset submittedAt) => new(id, Row)
+    {
+        ["CallId"] = form.CallId,
+        ["Title"] = form.Title,
+        ["Summary"] = form.Summary,
+        ["PlanText"] = form.PlanText,
+        ["PlanBlob"] = form.PlanBlob,
+        ["PlanVersion"] = 1,
+        ["Round"] = 0,
+        ["InitiativeName"] = form.InitiativeName,
+        ["Stage"] = nameof(Stage.Submitted),
+        ["WaitingOn"] = "fund",
+        ["Language"] = form.Language,
+        ["ResidentName"] = form.ResidentContact.Name,
+        ["ResidentEmail"] = form.ResidentContact.Email,
+        ["WelfareOrganisation"] = form.WelfareOrganisation,
+        ["WelfareName"] = form.WelfareContact.Name,
+        ["WelfareEmail"] = form.WelfareContact.Email,
+        ["Municipality"] = form.Municipality,
+        ["BudgetRequested"] = form.BudgetRequested,
+        ["SubmittedAt"] = submittedAt,
+        ["UpdatedAt"] = submittedAt,
+    };
 
     public async Task ApplyAsync(ProgressUpdate update, CancellationToken cancellationToken)
     {
@@ -86,6 +97,11 @@ public sealed class ReadModel(StorageClients clients)
 
         await Applications.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
         await index.SyncAsync(Applications, update.ApplicationId, Row, cancellationToken);
+        if (update.SubmittedAt is { } submitted)
+        {
+            await AppendAsync(update.ApplicationId, new TimelineEntry(submitted, nameof(Stage.Submitted), "Aanvraag ontvangen"), cancellationToken);
+        }
+
         if (update.Timeline is { } line)
         {
             await AppendAsync(update.ApplicationId, line, cancellationToken);
@@ -199,6 +215,7 @@ public sealed class ReadModel(StorageClients clients)
 }
 
 /// <summary>What the orchestrator tells the read model at each step (input of <c>RecordProgress</c>).</summary>
+/// <param name="SubmittedAt">Set on a lifecycle's first step only: the moment of submission, for the timeline's first line.</param>
 public sealed record ProgressUpdate(
     string ApplicationId,
     Stage Stage,
@@ -208,7 +225,8 @@ public sealed record ProgressUpdate(
     TimelineEntry? Timeline,
     int? Round = null,
     string? ActiveInstance = null,
-    PlanRef? Plan = null);
+    PlanRef? Plan = null,
+    DateTimeOffset? SubmittedAt = null);
 
 /// <summary>The plan that is current: its version and where it is (a blob, typed text, or both).</summary>
 public sealed record PlanRef(int Version, string? Blob, string? Text);

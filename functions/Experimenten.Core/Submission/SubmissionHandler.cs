@@ -191,26 +191,32 @@ public sealed class SubmissionHandler(
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(durable);
         var id = !string.IsNullOrEmpty(key) ? ApplicationIds.FromIdempotencyKey(call.Id, key) : ApplicationIds.NewRandom();
-
-        // Only a keyed submission can already exist; a fresh random id needs no look-up. The read-model row
-        // is written before the lifecycle starts, so a missing row (one cheap point read) means a new
-        // application; a row without an instance is a start that was cut off, and it is started again.
-        if (!string.IsNullOrEmpty(key)
-            && await readModel.GetAsync(id, cancellationToken) is not null
-            && await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
+        if (file is not null)
         {
-            Logs.ApplicationAlreadyExists(log, id);
-            return (id, true);
+            application = application with { PlanBlob = PlanStore.PlanPath(id, 1, file.FileName, contentType!) };
+        }
+
+        // The read-model row goes first and is only added if new, so a repeated key costs no extra look-up
+        // on the way in. A row that is there already is the same key again; the durable instance says
+        // whether that submission got as far as its start. One that was cut off before is finished now.
+        var now = time.GetUtcNow();
+        if (!await readModel.RecordSubmittedAsync(id, application, now, cancellationToken))
+        {
+            if (await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
+            {
+                Logs.ApplicationAlreadyExists(log, id);
+                return (id, true);
+            }
+
+            await readModel.ReplaceSubmittedAsync(id, application, now, cancellationToken);
         }
 
         if (file is not null)
         {
             await using var stream = file.OpenReadStream();
-            application = application with { PlanBlob = await plans.SavePlanAsync(id, 1, file.FileName, contentType!, stream, cancellationToken) };
+            await plans.SaveAsync(application.PlanBlob!, contentType!, stream, cancellationToken);
         }
 
-        var now = time.GetUtcNow();
-        await readModel.RecordSubmittedAsync(id, application, now, cancellationToken);
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(

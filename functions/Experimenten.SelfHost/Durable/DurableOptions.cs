@@ -25,6 +25,14 @@ public sealed class DurableOptions
     /// </summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// While an upload (a submission, a revised plan, a report) is being received, background work waits
+    /// for it — at most this long at a time, so confirmations still flow through a long burst. Zero turns
+    /// the pause off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan BackgroundPauseWhileUploading { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Loopback port of the embedded sidecar; 0 picks a free one.</summary>
     public int SidecarPort { get; set; }
 }

@@ -21,6 +21,7 @@ public sealed class EmbeddedDurableRuntime(
     IOptions<StorageOptions> storage,
     StorageInitializer storageInitializer,
     Readiness readiness,
+    FrontDoor frontDoor,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     WebApplication? sidecar;
@@ -90,7 +91,8 @@ public sealed class EmbeddedDurableRuntime(
         };
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
-        return new PlainHistoryService<AzureStorageOrchestrationService>(service);
+        return new UploadsFirstService<PlainHistoryService<AzureStorageOrchestrationService>>(
+            new PlainHistoryService<AzureStorageOrchestrationService>(service), frontDoor, d.BackgroundPauseWhileUploading);
     }
 }
 
