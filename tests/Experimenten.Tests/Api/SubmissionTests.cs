@@ -78,6 +78,34 @@ public sealed class SubmissionTests(Azurite azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submission_cut_off_before_its_start_is_finished_when_sent_again_with_the_same_key()
+    {
+        // The first attempt got as far as its read-model row and then the host died: no plan, no lifecycle.
+        const string key = "cut-off-before-start-7";
+        var id = Submission.ApplicationIds.FromIdempotencyKey("demo", key);
+        var firstAttempt = new Domain.ApplicationForm("demo", "Eerste poging", "Samenvatting", "Buurtkamer", new Domain.Contact("Anna", "anna@example.org"),
+            "Welzijn West", new Domain.Contact("Bram", "bram@example.org"), "Utrecht", 5000, null, "plans/" + id + "/v1/weg.pdf", "nl");
+        Assert.True(await host.ReadModel.RecordSubmittedAsync(id, firstAttempt, DateTimeOffset.UtcNow.AddMinutes(-5), default));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
+        {
+            Content = new TestApplication().WithFile(TestApplication.Pdf(), "plan.pdf").ToContent(),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(id, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        await host.WaitForKindAsync(id, "Received", 2);
+        var view = await host.ReadModel.GetAsync(id, default);
+        Assert.Equal("Samen de buurtkamer openhouden", view!.Title);
+        Assert.EndsWith("/plan.pdf", view.Plan.Blob, StringComparison.Ordinal);
+        Assert.True(await host.Plans.AnyPlanAsync(id, default), "the plan sent again is stored");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, await host.CountKindAsync(id, "Received"));
+    }
+
+    [Fact]
     public async Task A_budget_above_the_cap_is_screened_out_with_an_email_that_names_the_cap()
     {
         var response = await client.PostAsync(new Uri("/api/applications", UriKind.Relative), new TestApplication().With("budgetRequested", "25000").With("language", "en").ToContent());
