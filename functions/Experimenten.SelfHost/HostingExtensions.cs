@@ -41,7 +41,7 @@ public static class HostingExtensions
         var address = $"http://127.0.0.1:{port}";
 
         // Order matters: the runtime (sidecar) starts before the worker that connects to it.
-        services.AddSingleton<FrontDoor>();
+        services.AddSingleton(_ => new FrontDoor());
         services.AddHostedService<EmbeddedDurableRuntime>();
         services.AddDurableTaskWorker(b =>
         {

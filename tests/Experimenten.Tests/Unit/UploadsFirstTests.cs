@@ -32,6 +32,16 @@ public sealed class UploadsFirstTests
     }
 
     [Fact]
+    public async Task A_slow_upload_holds_the_front_door_for_its_first_moments_only()
+    {
+        var door = new FrontDoor(TimeSpan.FromMilliseconds(300));
+        using var slow = door.Enter();
+        Assert.True(door.IsBusy);
+        await door.WhenQuiet().WaitAsync(Soon);
+        Assert.False(door.IsBusy);
+    }
+
+    [Fact]
     public async Task Work_waits_while_an_upload_comes_in_and_starts_when_it_is_in()
     {
         var door = new FrontDoor();
