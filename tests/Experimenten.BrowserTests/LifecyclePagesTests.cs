@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Experimenten.BrowserTests;
 
-/// <summary>The browser flow past the form: a reviewer decides from the email, a coordinator extends a deadline, an applicant withdraws.</summary>
+/// <summary>The browser flow past the form: reviewers decide from the email, a coordinator extends a deadline and judges a report, applicants withdraw, revise and report.</summary>
 [Collection(SiteCollection.Name)]
 public sealed class LifecyclePagesTests(Site site)
 {
@@ -141,5 +141,51 @@ public sealed class LifecyclePagesTests(Site site)
         await Applications.LinkAsync(site, id, "|ReviewInvitation|r2|", "/review/");
         await page.GotoAsync(status);
         await Expect(page.Locator(".stage")).ToHaveTextAsync("De beoordelaars lezen het plan");
+    }
+
+    [Fact]
+    public async Task An_approved_team_sends_its_report_from_the_status_page_and_the_coordinator_accepts_it()
+    {
+        var (id, status) = await Applications.SubmitAsync(site, title: "Verslag over de buurtkamer");
+        foreach (var link in await Applications.ReviewLinksAsync(site, id, 2))
+        {
+            var reviewer = await site.NewPageAsync(Viewport.Phone);
+            await reviewer.GotoAsync(link);
+            await reviewer.CheckAsync("#decision-approve");
+            await reviewer.GetByRole(AriaRole.Button, new() { Name = "Besluit versturen" }).ClickAsync();
+            await Expect(reviewer.Locator("h1")).ToContainTextAsync("Dank u wel");
+        }
+
+        // Approved with two of three: the status page asks for the first report, with a link to send it.
+        var page = await site.NewPageAsync(Viewport.Phone);
+        var send = page.GetByRole(AriaRole.Link, new() { Name = "Verslag 1 sturen" });
+        await Wait.UntilAsync(async () =>
+        {
+            await page.GotoAsync(status);
+            return await send.CountAsync() == 1;
+        }, TimeSpan.FromSeconds(60), "the status page never asked for report 1\n" + site.Host.Output);
+        await send.ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Het verslag 1 sturen");
+        await Artifacts.ScreenshotAsync(page, "report-upload-phone-nl");
+        await Accessibility.AssertNoViolationsAsync(page, "the report upload page");
+        await page.FillAsync("#text", "Bewoners openen de buurtkamer nu zelf, op dinsdag en donderdag.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Versturen" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ontvangen");
+
+        // The coordinator reads the report on the application's page and accepts it; the applicants hear so.
+        var detail = await site.NewPageAsync(Viewport.Desktop, coordinator: true);
+        var accept = detail.GetByRole(AriaRole.Button, new() { Name = "Verslag goedkeuren" });
+        await Wait.UntilAsync(async () =>
+        {
+            await detail.GotoAsync($"/coordinator/applications/{id}");
+            return await accept.CountAsync() == 1;
+        }, TimeSpan.FromSeconds(60), "the report never showed as waiting for the coordinator\n" + site.Host.Output);
+        await Expect(detail.Locator(".report blockquote").First).ToHaveTextAsync("Bewoners openen de buurtkamer nu zelf, op dinsdag en donderdag.");
+        await Expect(detail.Locator("ol.timeline")).ToContainTextAsync("koos \"goedkeuren\"");
+        await Accessibility.AssertNoViolationsAsync(detail, "the detail page with a report to assess");
+        await accept.ClickAsync();
+        await Expect(detail.Locator(".notice")).ToContainTextAsync("Het verslag is goedgekeurd.");
+        await Artifacts.ScreenshotAsync(detail, "coordinator-report-accepted-desktop-nl");
+        await Applications.LinkAsync(site, id, "|ReportAccepted|", "/status/");
     }
 }

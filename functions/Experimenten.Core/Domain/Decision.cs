@@ -8,6 +8,21 @@ public enum Decision
     Changes,
 }
 
+/// <summary>A decision in plain words, as reviewers chose it on their page and as the timeline tells it.</summary>
+public static class DecisionText
+{
+    public static string For(Decision decision, string lang)
+    {
+        var (nl, en) = decision switch
+        {
+            Decision.Approve => ("goedkeuren", "approve"),
+            Decision.Reject => ("afwijzen", "reject"),
+            _ => ("aanpassing vragen", "request changes"),
+        };
+        return Languages.Normalize(lang) == Languages.English ? en : nl;
+    }
+}
+
 /// <summary>How a review round ended.</summary>
 public enum RoundResult
 {

@@ -92,7 +92,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                     {
                         decisions[decision.ReviewerId] = decision;
                         var name = invited.First(r => r.Id == decision.ReviewerId).Name;
-                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", $"Ronde {input.Round}: {name} koos {decision.Decision}");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", $"Ronde {input.Round}: {name} koos \"{DecisionText.For(decision.Decision, Languages.Dutch)}\"");
                     }
                     else
                     {

@@ -410,7 +410,7 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
             body.Append("<tr><td>").Append(r.Round).Append("</td><td>").Append(Html.E(r.Name)).Append("</td><td>");
             if (r.Decision is { } decision)
             {
-                body.Append(Html.E(Review.ReviewerPages.DecisionText(decision, lang))).Append("<br>").Append(Countdown.Time(r.DecidedAt ?? default, format.Moment(r.DecidedAt ?? default, lang)));
+                body.Append(Html.E(DecisionText.For(decision, lang))).Append("<br>").Append(Countdown.Time(r.DecidedAt ?? default, format.Moment(r.DecidedAt ?? default, lang)));
             }
             else
             {

@@ -62,7 +62,7 @@ public sealed class ReviewerPages(ReadModel readModel, ReviewStore reviews, Link
             new ReviewDecisionReceived(state.ReviewerId, decision, comment, now), cancellationToken);
         return Page(lang, T(lang, "Besluit ontvangen", "Decision received"),
             $"<h1>{T(lang, "Dank u wel, uw besluit is ontvangen", "Thank you, your decision has arrived")}</h1>"
-            + $"<div class=\"notice\" role=\"status\"><p class=\"notice-title\">{E(T(lang, $"U koos: {DecisionText(decision, lang)}", $"You chose: {DecisionText(decision, lang)}"))}</p><p>{E(T(lang, $"Voor \"{state.View.Title}\", ronde {state.Round}, op {format.Moment(now, lang)}.", $"For \"{state.View.Title}\", round {state.Round}, on {format.Moment(now, lang)}."))}</p></div>"
+            + $"<div class=\"notice\" role=\"status\"><p class=\"notice-title\">{E(T(lang, $"U koos: {DecisionText.For(decision, lang)}", $"You chose: {DecisionText.For(decision, lang)}"))}</p><p>{E(T(lang, $"Voor \"{state.View.Title}\", ronde {state.Round}, op {format.Moment(now, lang)}.", $"For \"{state.View.Title}\", round {state.Round}, on {format.Moment(now, lang)}."))}</p></div>"
             + $"<h2>{T(lang, "Wat gebeurt er nu?", "What happens next?")}</h2><p>{T(lang, "Als genoeg beoordelaars hebben besloten, krijgen de aanvragers bericht. U hoeft niets meer te doen. Wilt u iets veranderen? Mail het fondsbureau.", "Once enough reviewers have decided, the applicants are told. You need not do anything else. Want to change something? Email the fund office.")}</p>{Contact(lang)}",
             StatusCodes.Status200OK);
     }
@@ -170,7 +170,7 @@ public sealed class ReviewerPages(ReadModel readModel, ReviewStore reviews, Link
         {
             var value = d.ToString().ToLowerInvariant();
             html.Append("<div class=\"choice\"><input type=\"radio\" name=\"decision\" id=\"decision-").Append(value).Append("\" value=\"").Append(value).Append('"')
-                .Append(value == decided ? " checked" : "").Append(" required><label for=\"decision-").Append(value).Append("\">").Append(E(DecisionText(d, lang))).Append("</label></div>");
+                .Append(value == decided ? " checked" : "").Append(" required><label for=\"decision-").Append(value).Append("\">").Append(E(DecisionText.For(d, lang))).Append("</label></div>");
         }
 
         html.Append("</fieldset><div class=\"field").Append(commentError is null ? "" : " has-error").Append("\"><label for=\"comment\">")
@@ -189,8 +189,8 @@ public sealed class ReviewerPages(ReadModel readModel, ReviewStore reviews, Link
 
     IResult AlreadyDecided(string lang, ApplicationView view, ReviewRow row) => Page(lang, T(lang, "Al besloten", "Already decided"),
         $"<h1>{T(lang, "Hierover is al besloten", "This has already been decided")}</h1><p>{E(T(lang,
-            $"{row.Name} koos \"{DecisionText(row.Decision!.Value, lang)}\" voor \"{view.Title}\" (ronde {row.Round}) op {format.Moment(row.DecidedAt ?? default, lang)}.",
-            $"{row.Name} chose \"{DecisionText(row.Decision!.Value, lang)}\" for \"{view.Title}\" (round {row.Round}) on {format.Moment(row.DecidedAt ?? default, lang)}."))}</p>",
+            $"{row.Name} koos \"{DecisionText.For(row.Decision!.Value, lang)}\" voor \"{view.Title}\" (ronde {row.Round}) op {format.Moment(row.DecidedAt ?? default, lang)}.",
+            $"{row.Name} chose \"{DecisionText.For(row.Decision!.Value, lang)}\" for \"{view.Title}\" (round {row.Round}) on {format.Moment(row.DecidedAt ?? default, lang)}."))}</p>",
         StatusCodes.Status409Conflict);
 
     IResult Closed(string lang, ApplicationView view, string text) => Page(lang, view.Title,
@@ -204,13 +204,6 @@ public sealed class ReviewerPages(ReadModel readModel, ReviewStore reviews, Link
 
     string Contact(string lang) =>
         $"<p>{T(lang, "Vragen? Mail het fondsbureau:", "Questions? Email the fund office:")} <a href=\"mailto:{E(email.Value.CoordinatorAddress)}\">{E(email.Value.CoordinatorAddress)}</a></p>";
-
-    public static string DecisionText(Decision decision, string lang) => decision switch
-    {
-        Decision.Approve => T(lang, "goedkeuren", "approve"),
-        Decision.Reject => T(lang, "afwijzen", "reject"),
-        _ => T(lang, "aanpassing vragen", "request changes"),
-    };
 
     static string T(string lang, string nl, string en) => Html.T(lang, nl, en);
 

@@ -29,6 +29,23 @@ public static class Applications
     /// <summary>The decision link of the first review invitation for the application (key contains "|ReviewInvitation|").</summary>
     public static Task<string> ReviewLinkAsync(Site site, string id) => LinkAsync(site, id, "|ReviewInvitation|", "/review/");
 
+    /// <summary>The decision links of <paramref name="count"/> different reviewers invited for the application.</summary>
+    public static async Task<IReadOnlyList<string>> ReviewLinksAsync(Site site, string id, int count)
+    {
+        List<string> links = [];
+        await Wait.UntilAsync(async () =>
+        {
+            var rows = await site.Host.Client.GetFromJsonAsync<JsonElement[]>(new Uri(site.Host.BaseUrl + "/dev/mail.json"));
+            links = [.. rows!
+                .Where(r => r.GetProperty("applicationId").GetString() == id && r.GetProperty("key").GetString()!.Contains("|ReviewInvitation|", StringComparison.Ordinal))
+                .Select(r => r.GetProperty("links").EnumerateArray().Select(l => l.GetString()!).First(l => l.Contains("/review/", StringComparison.Ordinal)))
+                .Distinct()
+                .Take(count)];
+            return links.Count == count;
+        }, TimeSpan.FromSeconds(60), $"fewer than {count} review invitations for {id}\n{site.Host.Output}");
+        return links;
+    }
+
     /// <summary>The first link containing <paramref name="linkPart"/> in the application's emails whose key contains <paramref name="keyPart"/>.</summary>
     public static async Task<string> LinkAsync(Site site, string id, string keyPart, string linkPart)
     {
