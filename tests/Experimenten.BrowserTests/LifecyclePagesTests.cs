@@ -146,7 +146,48 @@ public sealed class LifecyclePagesTests(Site site)
     [Fact]
     public async Task An_approved_team_sends_its_report_from_the_status_page_and_the_coordinator_accepts_it()
     {
-        var (id, status) = await Applications.SubmitAsync(site, title: "Verslag over de buurtkamer");
+        var (id, detail) = await ReportWaitingForTheCoordinatorAsync("Verslag over de buurtkamer", "Bewoners openen de buurtkamer nu zelf, op dinsdag en donderdag.");
+        await Expect(detail.Locator("ol.timeline")).ToContainTextAsync("koos \"goedkeuren\"");
+        await Accessibility.AssertNoViolationsAsync(detail, "the detail page with a report to assess");
+        await detail.GetByRole(AriaRole.Button, new() { Name = "Verslag goedkeuren" }).ClickAsync();
+        await Expect(detail.Locator(".notice")).ToContainTextAsync("Het verslag is goedgekeurd.");
+        await Artifacts.ScreenshotAsync(detail, "coordinator-report-accepted-desktop-nl");
+        await Applications.LinkAsync(site, id, "|ReportAccepted|", "/status/");
+    }
+
+    [Fact]
+    public async Task A_coordinator_asks_to_add_to_a_report_and_the_team_sends_it_again_through_the_emailed_link()
+    {
+        var (id, detail) = await ReportWaitingForTheCoordinatorAsync("Verslag met een vraag", "Het ging goed.");
+
+        // Asking for more needs a comment for the applicants: the error is tied to that field.
+        await detail.GetByRole(AriaRole.Button, new() { Name = "Om aanvulling vragen" }).ClickAsync();
+        await Expect(detail.Locator("#report-1-comment-error")).ToBeVisibleAsync();
+        Assert.Contains("report-1-comment-error", (await detail.GetAttributeAsync("#report-1-comment", "aria-describedby"))!.Split(' '));
+        await detail.FillAsync("#report-1-comment", "Wat ging er minder goed, en wat leerde u daarvan?");
+        await detail.GetByRole(AriaRole.Button, new() { Name = "Om aanvulling vragen" }).ClickAsync();
+        await Expect(detail.Locator(".notice")).ToContainTextAsync("De aanvragers krijgen de vraag om het verslag aan te vullen.");
+
+        var again = await Applications.LinkAsync(site, id, "|ReportChangesRequested|", "/report/");
+        var page = await site.NewPageAsync(Viewport.Phone);
+        await page.GotoAsync(again);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Het verslag 1 sturen");
+        await page.FillAsync("#text", "Het ging goed. De sleutels kwijtraken was lastig; nu heeft de buurt een sleutelkastje.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Versturen" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ontvangen");
+
+        await Wait.UntilAsync(async () =>
+        {
+            await detail.GotoAsync($"/coordinator/applications/{id}");
+            return (await detail.Locator(".report blockquote").First.TextContentAsync())?.Contains("sleutelkastje", StringComparison.Ordinal) == true;
+        }, TimeSpan.FromSeconds(60), "the added report never reached the coordinator\n" + site.Host.Output);
+        await Expect(detail.GetByRole(AriaRole.Button, new() { Name = "Verslag goedkeuren" })).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Two reviewers approve; the team sends report 1 from the status page; the coordinator's page shows it to assess.</summary>
+    async Task<(string Id, IPage Detail)> ReportWaitingForTheCoordinatorAsync(string title, string report)
+    {
+        var (id, status) = await Applications.SubmitAsync(site, title: title);
         foreach (var link in await Applications.ReviewLinksAsync(site, id, 2))
         {
             var reviewer = await site.NewPageAsync(Viewport.Phone);
@@ -168,11 +209,10 @@ public sealed class LifecyclePagesTests(Site site)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Het verslag 1 sturen");
         await Artifacts.ScreenshotAsync(page, "report-upload-phone-nl");
         await Accessibility.AssertNoViolationsAsync(page, "the report upload page");
-        await page.FillAsync("#text", "Bewoners openen de buurtkamer nu zelf, op dinsdag en donderdag.");
+        await page.FillAsync("#text", report);
         await page.GetByRole(AriaRole.Button, new() { Name = "Versturen" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ontvangen");
 
-        // The coordinator reads the report on the application's page and accepts it; the applicants hear so.
         var detail = await site.NewPageAsync(Viewport.Desktop, coordinator: true);
         var accept = detail.GetByRole(AriaRole.Button, new() { Name = "Verslag goedkeuren" });
         await Wait.UntilAsync(async () =>
@@ -180,12 +220,7 @@ public sealed class LifecyclePagesTests(Site site)
             await detail.GotoAsync($"/coordinator/applications/{id}");
             return await accept.CountAsync() == 1;
         }, TimeSpan.FromSeconds(60), "the report never showed as waiting for the coordinator\n" + site.Host.Output);
-        await Expect(detail.Locator(".report blockquote").First).ToHaveTextAsync("Bewoners openen de buurtkamer nu zelf, op dinsdag en donderdag.");
-        await Expect(detail.Locator("ol.timeline")).ToContainTextAsync("koos \"goedkeuren\"");
-        await Accessibility.AssertNoViolationsAsync(detail, "the detail page with a report to assess");
-        await accept.ClickAsync();
-        await Expect(detail.Locator(".notice")).ToContainTextAsync("Het verslag is goedgekeurd.");
-        await Artifacts.ScreenshotAsync(detail, "coordinator-report-accepted-desktop-nl");
-        await Applications.LinkAsync(site, id, "|ReportAccepted|", "/status/");
+        await Expect(detail.Locator(".report blockquote").First).ToHaveTextAsync(report);
+        return (id, detail);
     }
 }
