@@ -33,6 +33,15 @@ public sealed class DurableOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan BackgroundPauseWhileUploading { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Control-queue messages the backend reads ahead (with their histories) while an upload comes in;
+    /// otherwise the library's 64. Each message read ahead costs the storage a history query while plans
+    /// are arriving (bench/submit); the smaller number only while uploads come in keeps whole lifecycles
+    /// at full speed.
+    /// </summary>
+    [Range(1, 1000)]
+    public int ReadAheadWhileUploading { get; set; } = 16;
+
     /// <summary>Loopback port of the embedded sidecar; 0 picks a free one.</summary>
     public int SidecarPort { get; set; }
 }

@@ -89,6 +89,9 @@ public sealed class EmbeddedDurableRuntime(
             // instead of waiting for the dead process's leases to expire.
             WorkerId = $"{Environment.MachineName}-{d.TaskHub}",
         };
+        // The backend re-reads this number before each read from a control queue (it is not cached).
+        var readAhead = settings.ControlQueueBufferThreshold;
+        frontDoor.BusyChanged += busy => settings.ControlQueueBufferThreshold = busy ? d.ReadAheadWhileUploading : readAhead;
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
         return new UploadsFirstService<PlainHistoryService<AzureStorageOrchestrationService>>(

@@ -16,6 +16,9 @@ public sealed class FrontDoor(TimeSpan? holdLimit = null)
 
     public bool IsBusy => Volatile.Read(ref inFlight) > 0;
 
+    /// <summary>Raised when the first upload comes in (true) and when the last one is in (false).</summary>
+    public event Action<bool>? BusyChanged;
+
     /// <summary>Marks one upload as being received until the returned visit is disposed.</summary>
     public IDisposable Enter()
     {
@@ -24,6 +27,7 @@ public sealed class FrontDoor(TimeSpan? holdLimit = null)
             if (inFlight++ == 0)
             {
                 quiet = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                BusyChanged?.Invoke(true);
             }
         }
 
@@ -46,6 +50,7 @@ public sealed class FrontDoor(TimeSpan? holdLimit = null)
             if (--inFlight == 0)
             {
                 quiet.TrySetResult();
+                BusyChanged?.Invoke(false);
             }
         }
     }

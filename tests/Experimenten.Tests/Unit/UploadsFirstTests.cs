@@ -15,6 +15,8 @@ public sealed class UploadsFirstTests
     public void The_front_door_is_quiet_only_when_the_last_upload_is_in()
     {
         var door = new FrontDoor();
+        List<bool> changes = [];
+        door.BusyChanged += changes.Add;
         Assert.True(door.WhenQuiet().IsCompleted);
 
         var first = door.Enter();
@@ -29,6 +31,7 @@ public sealed class UploadsFirstTests
         second.Dispose();
         Assert.True(quiet.IsCompleted);
         Assert.False(door.IsBusy);
+        Assert.Equal([true, false], changes);
     }
 
     [Fact]
