@@ -25,10 +25,9 @@ public sealed class PlanStore(StorageClients clients)
 
     public async Task<string> SaveReportAsync(string applicationId, int number, string fileName, string contentType, Stream content, CancellationToken cancellationToken)
     {
-        var path = $"{applicationId}/{number}/{SafeFileName.From(fileName, contentType)}";
-        var blob = clients.Container(StorageNames.ReportsContainer).GetBlobClient(path);
-        await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
-        return $"{StorageNames.ReportsContainer}/{path}";
+        var stored = $"{StorageNames.ReportsContainer}/{applicationId}/{number}/{SafeFileName.From(fileName, contentType)}";
+        await SaveAsync(stored, contentType, content, cancellationToken);
+        return stored;
     }
 
     /// <summary>Opens a stored plan or report by the path the read model holds (<c>container/path</c>).</summary>
@@ -41,7 +40,7 @@ public sealed class PlanStore(StorageClients clients)
     BlobClient Blob(string stored)
     {
         var slash = stored.IndexOf('/', StringComparison.Ordinal);
-        return clients.Blobs.GetBlobContainerClient(clients.Prefix + stored[..slash]).GetBlobClient(stored[(slash + 1)..]);
+        return clients.Container(stored[..slash]).GetBlobClient(stored[(slash + 1)..]);
     }
 
     /// <summary>Whether any blob exists under the application's plan folder (tests: nothing left behind).</summary>
