@@ -26,4 +26,7 @@ internal static partial class Logs
 
     [LoggerMessage(7, LogLevel.Information, "Seeded {Count} calls and {Reviewers} reviewers")]
     public static partial void SeedsLoaded(ILogger log, int count, int reviewers);
+
+    [LoggerMessage(20, LogLevel.Warning, "Submission to call {CallId} refused: its Idempotency-Key was used before with other content")]
+    public static partial void IdempotencyKeyConflict(ILogger log, string callId);
 }

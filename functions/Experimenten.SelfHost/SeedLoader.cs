@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Experimenten.SelfHost;
 
 /// <summary>
-/// Submits the demo applications from seeds/applications.json once the runtime is up. Their fixed
-/// idempotency keys make this a no-op on every later start.
+/// Submits the demo applications from seeds/applications.json once the runtime is up. Their fixed seed
+/// ids (a namespace of their own, see <see cref="ApplicationIds.ForSeed"/>) make this a no-op on every later start.
 /// </summary>
 sealed class SeedLoader(
     IOptions<SeedOptions> options,
@@ -46,13 +46,13 @@ sealed class SeedLoader(
                 new Contact(seed.ResidentContactName, seed.ResidentContactEmail), seed.WelfareOrganisation,
                 new Contact(seed.WelfareContactName, seed.WelfareContactEmail), seed.Municipality,
                 seed.BudgetRequested, seed.PlanText, null, Languages.Normalize(seed.Language));
-            var (id, _) = await submissions.StartAsync(form, call, seed.IdempotencyKey, null, null, durable, stoppingToken);
+            var (id, _) = await submissions.StartAsync(form, call, ApplicationIds.ForSeed(seed.SeedId), SubmissionFingerprint.Of(form, null), null, null, durable, stoppingToken);
             SelfHostLogs.SeedApplication(log, id);
         }
     }
 
     sealed record SeedApplication(
-        string IdempotencyKey, string CallId, string Title, string Summary, string InitiativeName,
+        string SeedId, string CallId, string Title, string Summary, string InitiativeName,
         string ResidentContactName, string ResidentContactEmail, string WelfareOrganisation,
         string WelfareContactName, string WelfareContactEmail, string Municipality,
         long BudgetRequested, string PlanText, string Language);

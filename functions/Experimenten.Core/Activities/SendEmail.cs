@@ -29,7 +29,7 @@ public sealed class SendEmail(EmailComposer composer, IEmailTransport transport,
                 view ??= await readModel.GetAsync(request.ApplicationId, CancellationToken.None)
                     ?? throw new InvalidOperationException($"Application {request.ApplicationId} is not in the read model.");
                 var contact = view.ContactFor(role);
-                to = to with { Name = contact.Name, Email = contact.Email };
+                to = to with { Name = contact.Name, Email = contact.Email, Gen = view.GenFor(role) };
             }
             else if (to.Key == Recipient.CoordinatorKey && to.Email.Length == 0)
             {

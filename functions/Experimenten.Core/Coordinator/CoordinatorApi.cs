@@ -131,7 +131,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
 
             await durable.RaiseEventAsync(target, Events.DeadlineExtended, new DeadlineExtended(deadline, reason, now), cancellationToken);
             await readModel.SetDeadlineAsync(id, deadline, cancellationToken);
-            await readModel.AppendAsync(id, new TimelineEntry(now, "DeadlineExtended", $"{who} verzette de deadline naar {deadline:u}: {reason}") { Id = $"DeadlineExtended-{now.UtcTicks}" }, cancellationToken);
+            await readModel.AppendAsync(id, new TimelineEntry(now, "DeadlineExtended", $"Het fondsbureau verzette de deadline naar {deadline:u}: {reason}") { Id = $"DeadlineExtended-{now.UtcTicks}", Actor = who }, cancellationToken);
             return Results.Json(new { id, deadline, reason }, statusCode: StatusCodes.Status202Accepted);
         });
 
@@ -240,7 +240,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
 
         if (view.Stage.IsFinal())
         {
-            await readModel.AppendAsync(id, new TimelineEntry(time.GetUtcNow(), "Refused", $"{who}: actie op een afgesloten aanvraag geweigerd ({request.Path})") { Id = $"Refused-{time.GetUtcNow().UtcTicks}" }, cancellationToken);
+            await readModel.AppendAsync(id, new TimelineEntry(time.GetUtcNow(), "Refused", "Een actie van het fondsbureau op de afgesloten aanvraag is geweigerd") { Id = $"Refused-{time.GetUtcNow().UtcTicks}", Actor = $"{who} ({request.Path})" }, cancellationToken);
             return WrongStage(lang, view, Problems.Pick(lang, "de aanvraag is afgesloten", "the application is closed"));
         }
 

@@ -166,6 +166,9 @@ public sealed class EmailComposer(LinkSigner signer, IOptions<LinksOptions> link
                 b.Paragraph(
                     $"U bent niet langer de contactpersoon voor \"{title}\". Vanaf nu krijgt {f.OtherName} de e-mails. De aanvraag en alles wat er al gebeurde blijven bewaard.",
                     $"You are no longer the contact for \"{title}\". From now on {f.OtherName} gets the emails. The application and its history stay as they are.");
+                b.Paragraph(
+                    "De links in de e-mails die u eerder kreeg, werken daarom niet meer. Was dit niet de bedoeling? Antwoord dan op deze e-mail, dan kijkt het fondsbureau mee.",
+                    "The links in the emails you received before therefore no longer work. Was this not meant to happen? Reply to this email and the fund office will look into it.");
                 return b.Pick($"Contactpersoon overgedragen: {title}", $"Contact handed over: {title}");
 
             case EmailKind.ContactWelcome:
@@ -261,7 +264,7 @@ public sealed class EmailComposer(LinkSigner signer, IOptions<LinksOptions> link
     void UploadLink(EmailRequest r, Body b, LinkPurpose purpose, string path, string labelNl, string labelEn)
     {
         var round = purpose == LinkPurpose.Report ? r.Facts.ReportNumber : r.Round;
-        var token = signer.Sign(purpose, r.ApplicationId, r.To.Key, round, LifetimeFor(r.Facts));
+        var token = signer.Sign(purpose, r.ApplicationId, r.To.Key, round, LifetimeFor(r.Facts), r.To.Gen);
         b.Link("Gebruik deze persoonlijke link:", "Use this personal link:", labelNl, labelEn, $"{links.Value.BaseUrl}/{path}/{token}");
     }
 
@@ -278,7 +281,7 @@ public sealed class EmailComposer(LinkSigner signer, IOptions<LinksOptions> link
     }
 
     void CoordinatorLink(EmailRequest r, Body b) =>
-        b.Link("Bekijk de aanvraag:", "View the application:", "Naar het overzicht", "Open in the dashboard", $"{links.Value.BaseUrl}/api/coordinator/applications/{r.ApplicationId}");
+        b.Link("Bekijk de aanvraag:", "View the application:", "Naar de aanvraag", "Open the application", $"{links.Value.BaseUrl}/coordinator/applications/{Uri.EscapeDataString(r.ApplicationId)}");
 
     string Explain(ScreeningFailure failure, EmailRequest r, string lang) => failure.Rule switch
     {
@@ -307,7 +310,7 @@ public sealed class EmailComposer(LinkSigner signer, IOptions<LinksOptions> link
 
     void StatusLink(EmailRequest r, Body b)
     {
-        var token = signer.Sign(LinkPurpose.Status, r.ApplicationId, r.To.Key, 0, links.Value.StatusLinkLifetime);
+        var token = signer.Sign(LinkPurpose.Status, r.ApplicationId, r.To.Key, 0, links.Value.StatusLinkLifetime, r.To.Gen);
         b.Link(
             "Bekijk hier steeds hoe het met de aanvraag staat:",
             "Follow the application here at any time:",

@@ -23,6 +23,9 @@ public sealed record EmailRequest(
 /// <param name="Name">Empty for applicant contacts: the activity takes the current contact, so a hand-over is respected.</param>
 public sealed record Recipient(string Key, string Name, string Email, string Language)
 {
+    /// <summary>A contact's hand-over count, filled in when the email is sent; goes into their links (<see cref="Links.LinkToken.Gen"/>).</summary>
+    public int Gen { get; init; }
+
     public const string ResidentKey = "resident";
     public const string WelfareKey = "welfare";
     public const string CoordinatorKey = "coordinator";

@@ -19,7 +19,7 @@ public sealed class ApplicantApi(ReadModel readModel, LinkSigner signer)
         }
 
         var view = await readModel.GetAsync(id, cancellationToken);
-        if (view is null)
+        if (view is null || !ApplicantLinks.IsCurrent(check.Claims!, view))
         {
             return Problems.NotFound(lang);
         }
@@ -34,7 +34,7 @@ public sealed class ApplicantApi(ReadModel readModel, LinkSigner signer)
             view.WaitingOn,
             view.NextDeadline,
             view.SubmittedAt,
-            [.. timeline.Select(t => new ApplicantTimelineEntry(t.At, t.Kind, t.Text))]));
+            [.. timeline.Select(t => new ApplicantTimelineEntry(t.At, t.Kind, ApplicantTimeline.Text(t, lang)))]));
     }
 }
 

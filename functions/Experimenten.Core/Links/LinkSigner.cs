@@ -27,8 +27,8 @@ public sealed class LinkSigner(IOptions<LinksOptions> options, TimeProvider time
         return $"{Version}.{payload}.{Mac(payload)}";
     }
 
-    public string Sign(LinkPurpose purpose, string applicationId, string subject, int round, TimeSpan lifetime) =>
-        Sign(new LinkToken(purpose, applicationId, subject, round, time.GetUtcNow() + lifetime));
+    public string Sign(LinkPurpose purpose, string applicationId, string subject, int round, TimeSpan lifetime, int gen = 0) =>
+        Sign(new LinkToken(purpose, applicationId, subject, round, time.GetUtcNow() + lifetime, gen));
 
     /// <summary>Returns the claims when the token is genuine, unexpired and minted for <paramref name="purpose"/>.</summary>
     public LinkCheck Check(string? token, LinkPurpose purpose)

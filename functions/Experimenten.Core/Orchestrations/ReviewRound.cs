@@ -92,11 +92,11 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                     {
                         decisions[decision.ReviewerId] = decision;
                         var name = invited.First(r => r.Id == decision.ReviewerId).Name;
-                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", $"Ronde {input.Round}: {name} koos \"{DecisionText.For(decision.Decision, Languages.Dutch)}\"");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", $"Ronde {input.Round}: een beoordelaar koos \"{DecisionText.For(decision.Decision, Languages.Dutch)}\"", name);
                     }
                     else
                     {
-                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: besluit van {decision.ReviewerId} geweigerd (niet uitgenodigd of al besloten)");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: een besluit is geweigerd (niet uitgenodigd of al besloten)", decision.ReviewerId);
                     }
 
                     break;
@@ -124,11 +124,11 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                         invited.Add(replacement);
                         await Steps.CallAsync(context, nameof(RecordReviewers), new ReviewersInvited(input.ApplicationId, input.Round, [replacement], Now(context), swap.FromReviewerId));
                         await Email(context, input, EmailKind.ReviewInvitation, [replacement], due, "");
-                        await Steps.NoteAsync(context, input.ApplicationId, "Reassigned", $"Ronde {input.Round}: {replacement.Name} beoordeelt in plaats van {swap.FromReviewerId}");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Reassigned", $"Ronde {input.Round}: een andere beoordelaar neemt het over", $"{replacement.Name} in plaats van {swap.FromReviewerId}");
                     }
                     else
                     {
-                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: wissel {swap.FromReviewerId} → {swap.ToReviewerId} geweigerd");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: een wissel van beoordelaar is geweigerd", $"{swap.FromReviewerId} → {swap.ToReviewerId}");
                     }
 
                     break;
@@ -162,7 +162,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
 
             if (late.Name == Events.ReviewDecision)
             {
-                await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: besluit van {late.As<ReviewDecisionReceived>().ReviewerId} kwam na het sluiten van de ronde en telde niet mee");
+                await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: een besluit kwam na het sluiten van de ronde en telde niet mee", late.As<ReviewDecisionReceived>().ReviewerId);
             }
         }
 

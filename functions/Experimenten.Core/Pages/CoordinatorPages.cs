@@ -284,7 +284,13 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
         body.Append("<h2>").Append(Html.T(lang, "Tijdlijn", "Timeline")).Append("</h2><ol class=\"timeline\">");
         foreach (var entry in timeline.OrderBy(t => t.At))
         {
-            body.Append("<li>").Append(Countdown.Time(entry.At, format.Moment(entry.At, lang))).Append("<span class=\"what\">").Append(Html.E(entry.Text)).Append("</span></li>");
+            body.Append("<li>").Append(Countdown.Time(entry.At, format.Moment(entry.At, lang))).Append("<span class=\"what\">").Append(Html.E(entry.Text)).Append("</span>");
+            if (!string.IsNullOrEmpty(entry.Actor))
+            {
+                body.Append(" <span class=\"actor\">(").Append(Html.E(entry.Actor)).Append(")</span>");
+            }
+
+            body.Append("</li>");
         }
 
         body.Append("</ol>");

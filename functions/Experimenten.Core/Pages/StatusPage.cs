@@ -49,7 +49,7 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
 
     public async Task<IResult> ChangeContactAsync(HttpRequest request, string token, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var (refused, view, form, _) = await PrepareAsync(request, token, cancellationToken);
+        var (refused, view, form, lang) = await PrepareAsync(request, token, cancellationToken);
         if (refused is not null)
         {
             return refused;
@@ -57,9 +57,25 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
 
         var outcome = ApiOutcome.From(await actions.ChangeContactAsync(WithToken(request, token), view!.Id, durable, cancellationToken));
         return outcome.Accepted
-            ? new SeeOtherResult(StatusHref(token, request, "contact"))
+            ? HandedOver(lang, view)
             : await RenderAsync(request, token, new State(outcome.Title, outcome.Detail, true, "contact", outcome, form, outcome.Status), cancellationToken);
     }
+
+    /// <summary>
+    /// The answer to a hand-over, shown at once: the link that made it no longer opens the status page, so
+    /// there is nothing to redirect back to.
+    /// </summary>
+    static IResult HandedOver(string lang, ApplicationView view) => Html.Page(new PageOptions(lang, Html.T(lang, "Contactpersoon overgedragen", "Contact handed over"),
+        $"<p class=\"eyebrow\">{Html.E(view.Title)}</p><h1>{Html.T(lang, "De contactpersoon is overgedragen", "The contact has been handed over")}</h1>"
+        + Forms.Notice(
+            Html.T(lang, "Dank u wel", "Thank you"),
+            Html.T(lang,
+                "Vanaf nu gaan alle e-mails naar de nieuwe persoon. Die krijgt een eigen link. Uw links werken vanaf nu niet meer. U krijgt hierover nog een e-mail.",
+                "From now on all email goes to the new person, who gets their own link. Your links no longer work. You will get an email about this."),
+            false))
+    {
+        CarriesToken = true,
+    });
 
     /// <summary>The checks every post shares: a genuine link, a form, and the form's CSRF token.</summary>
     async Task<(IResult? Refused, ApplicationView? View, IFormCollection? Form, string Lang)> PrepareAsync(HttpRequest request, string token, CancellationToken cancellationToken)
@@ -87,6 +103,11 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
     {
         var check = signer.Check(token, LinkPurpose.Status);
         var view = check.Result == LinkCheckResult.Valid ? await readModel.GetAsync(check.Claims!.ApplicationId, cancellationToken) : null;
+        if (view is not null && !ApplicantLinks.IsCurrent(check.Claims!, view))
+        {
+            // Handed over: the previous contact's link shows nothing any more.
+            view = null;
+        }
 
         // The reader's explicit choice (?lang=) wins over the language the application was made in.
         var lang = Languages.IsSupported(request.Query["lang"]) ? request.Query["lang"].ToString()
@@ -135,12 +156,12 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
 
         body.Append("</dd></dl>");
         var claims = signer.Check(token, LinkPurpose.Status).Claims!;
-        await ActionsAsync(body, view, claims.Subject, token, lang, csrf, state, cancellationToken);
+        await ActionsAsync(body, view, claims, token, lang, csrf, state, cancellationToken);
         body.Append("<h2>").Append(Html.T(lang, "Wat er gebeurde", "What happened")).Append("</h2><ol class=\"timeline\">");
         foreach (var entry in timeline.OrderBy(t => t.At))
         {
             body.Append("<li>").Append(Countdown.Time(entry.At, format.Moment(entry.At, lang))).Append("<span class=\"what\">")
-                .Append(Html.E(TimelineText(entry, lang))).Append("</span></li>");
+                .Append(Html.E(ApplicantTimeline.Text(entry, lang))).Append("</span></li>");
         }
 
         body.Append("</ol>");
@@ -149,7 +170,7 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
     }
 
     /// <summary>What the applicant can do at this stage: upload what is asked for, hand a contact over, withdraw.</summary>
-    async Task ActionsAsync(StringBuilder body, ApplicationView view, string subject, string token, string lang, string csrf, State? state, CancellationToken cancellationToken)
+    async Task ActionsAsync(StringBuilder body, ApplicationView view, LinkToken claims, string token, string lang, string csrf, State? state, CancellationToken cancellationToken)
     {
         body.Append("<section class=\"actions\" aria-labelledby=\"actions-title\"><h2 id=\"actions-title\">")
             .Append(Html.T(lang, "Wat kunt u doen?", "What can you do?")).Append("</h2><p>")
@@ -159,16 +180,25 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
                     ? Html.T(lang, "De aanvraag is afgerond. U hoeft niets meer te doen.", "The application is finished. There is nothing more to do.")
                     : Html.T(lang, "U hoeft nu niets te doen. U krijgt een e-mail als er iets verandert.", "You do not need to do anything now. You will get an email when something changes."))
             .Append("</p>");
-        if (view.Stage.IsFinal())
+        var role = ApplicantLinks.RoleOf(claims);
+        if (view.Stage.IsFinal() || role is null)
         {
+            if (role is null && !view.Stage.IsFinal())
+            {
+                body.Append("<p class=\"view-only\">").Append(Html.T(lang,
+                    "Deze pagina is om te kijken. Wilt u iets doen, zoals een plan of verslag sturen, een contactpersoon overdragen of de aanvraag intrekken? Gebruik dan de persoonlijke link uit de e-mail aan uw contactpersoon.",
+                    "This page is for viewing. To do something, such as sending a plan or report, handing over a contact or withdrawing, use the personal link in the email to your contact.")).Append("</p>");
+            }
+
             body.Append("</section>");
             return;
         }
 
+        var subject = claims.Subject;
         var q = lang == Languages.English ? "?lang=en" : "";
         if (view.Stage == Stage.ChangesRequested)
         {
-            var revision = signer.Sign(LinkPurpose.Revision, view.Id, subject, view.Round, UploadLinkLifetime);
+            var revision = signer.Sign(LinkPurpose.Revision, view.Id, subject, view.Round, UploadLinkLifetime, claims.Gen);
             body.Append("<p>").Append(Html.T(lang, "De beoordelaars vragen om een aangepast plan. Lees hun opmerkingen in de e-mail.", "The reviewers ask for a revised plan. Read their comments in the email."))
                 .Append("</p><p><a class=\"button\" href=\"/revision/").Append(Html.E(revision)).Append(q).Append("\">")
                 .Append(Html.T(lang, "Aangepast plan sturen", "Send the revised plan")).Append("</a></p>");
@@ -176,7 +206,7 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
         else if (view.Stage == Stage.Monitoring && view.WaitingOn == "applicant"
             && (await reports.ListAsync(view.Id, cancellationToken)).Where(r => r.Status is ReportStatus.Due or ReportStatus.ChangesRequested).OrderBy(r => r.Number).FirstOrDefault() is { } due)
         {
-            var report = signer.Sign(LinkPurpose.Report, view.Id, subject, due.Number, UploadLinkLifetime);
+            var report = signer.Sign(LinkPurpose.Report, view.Id, subject, due.Number, UploadLinkLifetime, claims.Gen);
             body.Append("<p>").Append(Html.E(due.Final
                     ? Html.T(lang, $"Wij vragen het eindverslag (verslag {due.Number}): wat heeft u geleerd over samenwerken?", $"We ask for the final report (report {due.Number}): what did you learn about working together?")
                     : Html.T(lang, $"Wij vragen verslag {due.Number}: kort, over wat u leerde over samenwerken.", $"We ask for report {due.Number}: short, about what you learned about working together.")))
@@ -184,31 +214,36 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
                 .Append(Html.E(Html.T(lang, $"Verslag {due.Number} sturen", $"Send report {due.Number}"))).Append("</a></p>");
         }
 
-        ContactForm(body, view, token, lang, csrf, state?.Form == "contact" ? state : null);
-        WithdrawForm(body, token, lang, csrf, state?.Form == "withdraw" ? state : null);
+        ContactForm(body, view, role.Value, token, lang, csrf, state?.Form == "contact" ? state : null);
+        if (role == ContactRole.Resident)
+        {
+            WithdrawForm(body, token, lang, csrf, state?.Form == "withdraw" ? state : null);
+        }
+        else
+        {
+            body.Append("<h3>").Append(Html.T(lang, "De aanvraag intrekken", "Withdraw the application")).Append("</h3><p>")
+                .Append(Html.T(lang,
+                    "Het initiatief is van de bewoners. Daarom kan alleen hun contactpersoon de aanvraag intrekken. Wilt u stoppen? Overleg met de bewoners, of mail het fondsbureau.",
+                    "The initiative belongs to the residents, so only their contact can withdraw the application. Want to stop? Talk to the residents, or email the fund office.")).Append("</p>");
+        }
         body.Append("</section>");
     }
 
-    static void ContactForm(StringBuilder body, ApplicationView view, string token, string lang, string csrf, State? state)
+    /// <summary>A contact hands over their own place only; the role is the link's, not a choice on the page.</summary>
+    static void ContactForm(StringBuilder body, ApplicationView view, ContactRole role, string token, string lang, string csrf, State? state)
     {
-        var roleErrors = state?.Outcome?.ErrorsFor("role");
-        var chosen = state?.Values?["role"].ToString();
-        body.Append("<h3 id=\"contact-title\">").Append(Html.T(lang, "Een contactpersoon overdragen", "Hand over a contact")).Append("</h3><p>")
-            .Append(Html.T(lang, "Heeft iemand een andere baan, of neemt iemand anders het over? Vul de nieuwe persoon in. Alle e-mails gaan dan naar die persoon; de vorige krijgt een bericht.",
-                "Has someone changed jobs, or is someone else taking over? Fill in the new person. All email then goes to them; the previous contact is told."))
+        var value = role == ContactRole.Resident ? "resident" : "welfare";
+        var current = view.ContactFor(role);
+        body.Append("<h3 id=\"contact-title\">").Append(Html.T(lang, "Uw plaats als contactpersoon overdragen", "Hand over your place as a contact")).Append("</h3><p>")
+            .Append(Html.E(Html.T(lang,
+                $"U bent de contactpersoon van {(role == ContactRole.Resident ? "de bewoners" : "de welzijnsorganisatie")} ({current.Name}). Krijgt u een andere baan, of neemt iemand anders het over? Vul de nieuwe persoon in. Alle e-mails gaan dan naar die persoon. Uw eigen links werken daarna niet meer; u krijgt daarover een e-mail.",
+                $"You are the {(role == ContactRole.Resident ? "residents'" : "welfare organisation's")} contact ({current.Name}). Changing jobs, or is someone else taking over? Fill in the new person. All email then goes to them. Your own links stop working after that; you get an email about it.")))
+            .Append("</p><p>").Append(Html.T(lang,
+                "De andere contactpersoon kunt u hier niet vervangen. Die doet dat zelf, of vraagt het fondsbureau.",
+                "You cannot replace the other contact here. They do that themselves, or ask the fund office."))
             .Append("</p><form method=\"post\" action=\"/status/").Append(Html.E(token)).Append("/contact").Append(LangQuery(lang)).Append("\" aria-labelledby=\"contact-title\" novalidate>")
             .Append(Forms.CsrfField(csrf))
-            .Append("<fieldset id=\"contact-role\"").Append(roleErrors is null ? "" : " class=\"has-error\" aria-describedby=\"contact-role-error\"").Append("><legend>")
-            .Append(Html.T(lang, "Wie wordt vervangen?", "Who is being replaced?")).Append("</legend>");
-        FormFields.ErrorMessage(body, "contact-role", lang, roleErrors);
-        foreach (var (value, contact, nl, en) in new[] { ("resident", view.ResidentContact, "Contactpersoon van de bewoners", "The residents' contact"), ("welfare", view.WelfareContact, "Contactpersoon van de welzijnsorganisatie", "The welfare organisation's contact") })
-        {
-            body.Append("<div class=\"choice\"><input type=\"radio\" name=\"role\" id=\"contact-role-").Append(value).Append("\" value=\"").Append(value).Append('"')
-                .Append(chosen == value ? " checked" : "").Append("><label for=\"contact-role-").Append(value).Append("\">")
-                .Append(Html.T(lang, nl, en)).Append(": ").Append(Html.E(contact.Name)).Append("</label></div>");
-        }
-
-        body.Append("</fieldset>");
+            .Append("<input type=\"hidden\" name=\"role\" value=\"").Append(value).Append("\">");
         Forms.Field(body, "contact-name", "name", Html.T(lang, "Naam van de nieuwe contactpersoon", "New contact's name"), "text", state?.Values?["name"], state?.Outcome?.ErrorsFor("name"), lang, max: 200);
         Forms.Field(body, "contact-email", "email", Html.T(lang, "E-mailadres van de nieuwe contactpersoon", "New contact's email address"), "email", state?.Values?["email"], state?.Outcome?.ErrorsFor("email"), lang, max: 254);
         body.Append("<button type=\"submit\" class=\"primary\">").Append(Html.T(lang, "Contactpersoon overdragen", "Hand over the contact")).Append("</button></form>");
@@ -302,10 +337,6 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
         "coordinator" => Html.T(lang, "Het fondsbureau: het bekijkt uw verslag.", "The fund office: it is looking at your report."),
         _ => Html.T(lang, "Niemand op dit moment.", "Nobody at the moment."),
     };
-
-    /// <summary>Stage entries in the reader's language; anything else as it was written.</summary>
-    static string TimelineText(TimelineEntry entry, string lang) =>
-        lang == Languages.English && Enum.TryParse<Stage>(entry.Kind, out var stage) ? StageText.For(stage, lang) : entry.Text;
 
     static IResult NotFound(string l) => Html.Page(new PageOptions(l, Html.T(l, "Link werkt niet", "Link does not work"),
         $"<h1>{Html.T(l, "Deze link werkt niet (meer)", "This link does not work (any more)")}</h1><p>{Html.T(l,

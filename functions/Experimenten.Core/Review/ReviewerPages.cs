@@ -67,6 +67,8 @@ public sealed class ReviewerPages(ReadModel readModel, ReviewStore reviews, Link
             StatusCodes.Status200OK);
     }
 
+    const string ReviewerPrefix = "reviewer:";
+
     /// <summary><c>GET /plan/{token}</c>: the current plan, as the uploaded file or the typed text.</summary>
     public async Task<IResult> PlanAsync(HttpRequest request, string token, PlanStore plans, CancellationToken cancellationToken)
     {
@@ -76,6 +78,13 @@ public sealed class ReviewerPages(ReadModel readModel, ReviewStore reviews, Link
         if (view is null)
         {
             return LinkProblem(lang, check.Result);
+        }
+
+        // A reviewer who was replaced in the round (or never sat in it) no longer reads the plan.
+        var reviewer = check.Claims!.Subject.StartsWith(ReviewerPrefix, StringComparison.Ordinal) ? check.Claims.Subject[ReviewerPrefix.Length..] : check.Claims.Subject;
+        if (await reviews.GetAsync(view.Id, check.Claims.Round, reviewer, cancellationToken) is not { Reassigned: false })
+        {
+            return LinkProblem(lang, LinkCheckResult.Invalid);
         }
 
         if (view.Plan.Blob is { } blob)

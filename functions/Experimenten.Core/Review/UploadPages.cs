@@ -36,6 +36,10 @@ public sealed class UploadPages(ReadModel readModel, ReportStore reports, Review
         var lang = Http.Problems.LanguageOf(request);
         var check = signer.Check(token, purpose);
         var view = check.Result == LinkCheckResult.Valid ? await readModel.GetAsync(check.Claims!.ApplicationId, cancellationToken) : null;
+        if (view is not null && (!ApplicantLinks.IsCurrent(check.Claims!, view) || ApplicantLinks.RoleOf(check.Claims!) is null))
+        {
+            view = null;
+        }
         if (view is null)
         {
             return Message(lang, T(lang, "Deze link werkt niet (meer)", "This link does not work (any more)"),

@@ -24,12 +24,24 @@ public sealed record ApplicationView(
     string? ActiveInstance,
     PlanRef Plan)
 {
+    /// <summary>Hand-overs of the residents' contact so far; their links carry it (<see cref="Links.LinkToken.Gen"/>).</summary>
+    public int ResidentGen { get; init; }
+
+    /// <summary>Hand-overs of the welfare organisation's contact so far.</summary>
+    public int WelfareGen { get; init; }
+
     public Contact ContactFor(ContactRole role) => role == ContactRole.Resident ? ResidentContact : WelfareContact;
+
+    public int GenFor(ContactRole role) => role == ContactRole.Resident ? ResidentGen : WelfareGen;
 }
 
 /// <summary>One line of an application's history.</summary>
 /// <param name="Id">Tells apart lines of the same kind at the same moment; replays produce the same id.</param>
+/// <param name="Text">What happened, as applicants may read it: never who on the fund's side did it.</param>
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Text)
 {
     public string? Id { get; init; }
+
+    /// <summary>Who on the fund's side acted (a reviewer, a coordinator): shown to coordinators only.</summary>
+    public string? Actor { get; init; }
 }

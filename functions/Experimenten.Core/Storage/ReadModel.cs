@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Experimenten.Domain;
@@ -19,34 +21,41 @@ public sealed class ReadModel(StorageClients clients)
     TableClient Timeline => clients.Table(StorageNames.TimelineTable);
 
     /// <summary>
-    /// Adds the application's row, only if there is none: false means a submission with the same id came
-    /// before (a repeated idempotency key). Its "received" line in the timeline is written by the
-    /// lifecycle's first step (<see cref="ProgressUpdate.SubmittedAt"/>), which keeps a request out of
-    /// every submission.
+    /// Adds the application's row, only if there is none. A row that is there already came from a submission
+    /// with the same id (a repeated idempotency key): its fingerprint says whether that was this same
+    /// submission (<see cref="SubmissionRecord.Repeat"/>) or another one (<see cref="SubmissionRecord.Conflict"/>).
+    /// Its "received" line in the timeline is written by the lifecycle's first step
+    /// (<see cref="ProgressUpdate.SubmittedAt"/>), which keeps a request out of every submission.
     /// </summary>
-    public async Task<bool> RecordSubmittedAsync(string id, ApplicationForm form, DateTimeOffset submittedAt, CancellationToken cancellationToken)
+    public async Task<SubmissionRecord> RecordSubmittedAsync(string id, ApplicationForm form, string fingerprint, DateTimeOffset submittedAt, CancellationToken cancellationToken)
     {
         // Add, not upsert: a retried submission must not roll a progressed application back.
         try
         {
-            await Applications.AddEntityAsync(SubmittedRow(id, form, submittedAt), cancellationToken);
+            await Applications.AddEntityAsync(SubmittedRow(id, form, fingerprint, submittedAt), cancellationToken);
 
             // Not indexed for the coordinator list yet: the lifecycle's first step (screening, within a
             // second) does that, which keeps six table writes out of every submission.
-            return true;
+            return SubmissionRecord.New;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return false;
+            // Only a repeat pays for this read. A row without a fingerprint (older data) is never a match.
+            var existing = await Applications.GetEntityIfExistsAsync<TableEntity>(id, Row, ["Fingerprint"], cancellationToken);
+            var stored = existing.HasValue ? existing.Value?.GetString("Fingerprint") : null;
+            return stored is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(fingerprint))
+                ? SubmissionRecord.Repeat
+                : SubmissionRecord.Conflict;
         }
     }
 
     /// <summary>Writes the row of a submission that was cut off before its lifecycle started, as it is sent again.</summary>
-    public Task ReplaceSubmittedAsync(string id, ApplicationForm form, DateTimeOffset submittedAt, CancellationToken cancellationToken) =>
-        Applications.UpsertEntityAsync(SubmittedRow(id, form, submittedAt), TableUpdateMode.Replace, cancellationToken);
+    public Task ReplaceSubmittedAsync(string id, ApplicationForm form, string fingerprint, DateTimeOffset submittedAt, CancellationToken cancellationToken) =>
+        Applications.UpsertEntityAsync(SubmittedRow(id, form, fingerprint, submittedAt), TableUpdateMode.Replace, cancellationToken);
 
-    static TableEntity SubmittedRow(string id, ApplicationForm form, DateTimeOffset submittedAt) => new(id, Row)
+    static TableEntity SubmittedRow(string id, ApplicationForm form, string fingerprint, DateTimeOffset submittedAt) => new(id, Row)
     {
+        ["Fingerprint"] = fingerprint,
         ["CallId"] = form.CallId,
         ["Title"] = form.Title,
         ["Summary"] = form.Summary,
@@ -116,6 +125,7 @@ public sealed class ReadModel(StorageClients clients)
             ["At"] = entry.At,
             ["Kind"] = entry.Kind,
             ["Text"] = entry.Text,
+            ["Actor"] = entry.Actor,
         };
         await Timeline.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -131,7 +141,7 @@ public sealed class ReadModel(StorageClients clients)
         var entries = new List<TimelineEntry>();
         await foreach (var e in Timeline.QueryAsync<TableEntity>(t => t.PartitionKey == id, cancellationToken: cancellationToken))
         {
-            entries.Add(new TimelineEntry(e.GetDateTimeOffset("At") ?? e.Timestamp ?? default, e.GetString("Kind"), e.GetString("Text")));
+            entries.Add(new TimelineEntry(e.GetDateTimeOffset("At") ?? e.Timestamp ?? default, e.GetString("Kind"), e.GetString("Text")) { Actor = e.GetString("Actor") });
         }
 
         return entries;
@@ -173,15 +183,47 @@ public sealed class ReadModel(StorageClients clients)
         await old.DeleteAsync(cancellationToken);
     }
 
-    /// <summary>Replaces a contact (hand-over). Future email goes to the new person.</summary>
-    public async Task ChangeContactAsync(string id, ContactRole role, Contact next, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces a contact (hand-over): future email goes to the new person, and the role's hand-over count
+    /// goes one up, so every link the previous contact holds stops working. Written under the row's ETag, so
+    /// two hand-overs at once cannot both count from the same number.
+    /// </summary>
+    /// <param name="expectedGen">The count the acting link was minted with; null for a coordinator.</param>
+    /// <returns>False when the link is no longer current (another hand-over came first); nothing was written then.</returns>
+    public async Task<bool> ChangeContactAsync(string id, ContactRole role, Contact next, int? expectedGen, CancellationToken cancellationToken)
     {
         var prefix = role == ContactRole.Resident ? "Resident" : "Welfare";
-        await Applications.UpsertEntityAsync(
-            new TableEntity(id, Row) { [$"{prefix}Name"] = next.Name, [$"{prefix}Email"] = next.Email },
-            TableUpdateMode.Merge,
-            cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await Applications.GetEntityIfExistsAsync<TableEntity>(id, Row, [$"{prefix}Gen"], cancellationToken);
+            if (!current.HasValue || current.Value is not { } row)
+            {
+                return false;
+            }
+
+            var gen = row.GetInt32($"{prefix}Gen") ?? 0;
+            if (expectedGen is { } expected && expected != gen)
+            {
+                return false;
+            }
+
+            try
+            {
+                await Applications.UpdateEntityAsync(
+                    new TableEntity(id, Row) { [$"{prefix}Name"] = next.Name, [$"{prefix}Email"] = next.Email, [$"{prefix}Gen"] = gen + 1 },
+                    row.ETag,
+                    TableUpdateMode.Merge,
+                    cancellationToken);
+                break;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < 5)
+            {
+                // The orchestration updated the row meanwhile (a new stage): read it again.
+            }
+        }
+
         await index.SyncAsync(Applications, id, Row, cancellationToken);
+        return true;
     }
 
     /// <summary>Shows a new deadline at once, before the orchestration has replaced its timer.</summary>
@@ -211,7 +253,24 @@ public sealed class ReadModel(StorageClients clients)
         e.GetString("Summary") ?? "",
         e.GetInt32("Round") ?? 0,
         e.GetString("ActiveInstance"),
-        new PlanRef(e.GetInt32("PlanVersion") ?? 1, e.GetString("PlanBlob"), e.GetString("PlanText")));
+        new PlanRef(e.GetInt32("PlanVersion") ?? 1, e.GetString("PlanBlob"), e.GetString("PlanText")))
+    {
+        ResidentGen = e.GetInt32("ResidentGen") ?? 0,
+        WelfareGen = e.GetInt32("WelfareGen") ?? 0,
+    };
+}
+
+/// <summary>What a submission's read-model row says about an idempotency key.</summary>
+public enum SubmissionRecord
+{
+    /// <summary>The first submission with this id.</summary>
+    New,
+
+    /// <summary>The same submission again (same fingerprint): a retry or double click.</summary>
+    Repeat,
+
+    /// <summary>Another submission had this id: the key was used before with other content.</summary>
+    Conflict,
 }
 
 /// <summary>What the orchestrator tells the read model at each step (input of <c>RecordProgress</c>).</summary>

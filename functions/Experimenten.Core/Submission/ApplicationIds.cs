@@ -5,7 +5,9 @@ namespace Experimenten.Submission;
 
 /// <summary>
 /// Application ids double as orchestration instance ids. With an Idempotency-Key the id is derived
-/// from the key, so a retried or double-clicked submission lands on the same application.
+/// from the key, so a retried or double-clicked submission lands on the same application; the
+/// submission's fingerprint (<see cref="SubmissionFingerprint"/>) decides whether a repeated key is
+/// the same submission or someone else's.
 /// </summary>
 public static class ApplicationIds
 {
@@ -13,6 +15,13 @@ public static class ApplicationIds
 
     public static string FromIdempotencyKey(string callId, string key) =>
         Format(SHA256.HashData(Encoding.UTF8.GetBytes($"{callId}\n{key}")));
+
+    /// <summary>
+    /// The demo applications' ids. Their own namespace: an HTTP header cannot hold a line break, so no
+    /// Idempotency-Key a stranger sends can ever derive a seed's id.
+    /// </summary>
+    public static string ForSeed(string seedId) =>
+        Format(SHA256.HashData(Encoding.UTF8.GetBytes($"seed\n{seedId}\n")));
 
     public static string NewRandom() => Format(RandomNumberGenerator.GetBytes(16));
 

@@ -177,38 +177,63 @@ public sealed class SubmissionHandler(
                 "De Idempotency-Key mag hoogstens 200 tekens zijn.", "The Idempotency-Key may be at most 200 characters.");
         }
 
-        var (id, existing) = await StartAsync(application, call, key, file, contentType, durable, cancellationToken);
-        return await AcceptedAsync(id, existing, cancellationToken);
+        var fingerprint = SubmissionFingerprint.Of(application, file is null ? null : await HashAsync(file, cancellationToken));
+        var (id, record) = await StartAsync(application, call, key.Length > 0 ? ApplicationIds.FromIdempotencyKey(call.Id, key) : null, fingerprint, file, contentType, durable, cancellationToken);
+        if (record == SubmissionRecord.Conflict)
+        {
+            // Says that the key is taken, never by what: no id, no link, no stage.
+            return Refuse(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", lang,
+                "Sleutel al gebruikt", "Key already used",
+                "Deze Idempotency-Key hoort al bij een andere aanvraag, met andere gegevens. Er is niets opgeslagen. Stuur de aanvraag opnieuw met een nieuwe, willekeurige sleutel (bijvoorbeeld een UUID).",
+                "This Idempotency-Key already belongs to another submission with other content. Nothing was stored. Send the application again with a new, random key (a UUID, for example).");
+        }
+
+        return await AcceptedAsync(id, record == SubmissionRecord.Repeat, cancellationToken);
+    }
+
+    static async Task<string> HashAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        await using var stream = file.OpenReadStream();
+        return await SubmissionFingerprint.HashAsync(stream, cancellationToken);
     }
 
     /// <summary>
-    /// Stores the plan, records the application and starts its lifecycle. With an idempotency key the
-    /// same key always lands on the same application, and a second start changes nothing.
+    /// Stores the plan, records the application and starts its lifecycle. With an id (from an idempotency
+    /// key or a seed) the same submission always lands on the same application and a second start changes
+    /// nothing; another submission under that id is a <see cref="SubmissionRecord.Conflict"/> and changes nothing either.
     /// </summary>
-    public async Task<(string Id, bool Existing)> StartAsync(ApplicationForm application, Call call, string? key, IFormFile? file, string? contentType, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<(string Id, SubmissionRecord Record)> StartAsync(ApplicationForm application, Call call, string? keyedId, string fingerprint, IFormFile? file, string? contentType, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(durable);
-        var id = !string.IsNullOrEmpty(key) ? ApplicationIds.FromIdempotencyKey(call.Id, key) : ApplicationIds.NewRandom();
+        var id = keyedId ?? ApplicationIds.NewRandom();
         if (file is not null)
         {
             application = application with { PlanBlob = PlanStore.PlanPath(id, 1, file.FileName, contentType!) };
         }
 
         // The read-model row goes first and is only added if new, so a repeated key costs no extra look-up
-        // on the way in. A row that is there already is the same key again; the durable instance says
-        // whether that submission got as far as its start. One that was cut off before is finished now.
+        // on the way in. A row that is there already is the same key again; its fingerprint says whether
+        // it is the same submission, and the durable instance whether that one got as far as its start.
+        // One that was cut off before is finished now.
         var now = time.GetUtcNow();
-        if (!await readModel.RecordSubmittedAsync(id, application, now, cancellationToken))
+        var record = await readModel.RecordSubmittedAsync(id, application, fingerprint, now, cancellationToken);
+        if (record == SubmissionRecord.Conflict)
+        {
+            Logs.IdempotencyKeyConflict(log, call.Id);
+            return (id, record);
+        }
+
+        if (record == SubmissionRecord.Repeat)
         {
             if (await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
             {
                 Logs.ApplicationAlreadyExists(log, id);
-                return (id, true);
+                return (id, record);
             }
 
-            await readModel.ReplaceSubmittedAsync(id, application, now, cancellationToken);
+            await readModel.ReplaceSubmittedAsync(id, application, fingerprint, now, cancellationToken);
         }
 
         if (file is not null)
@@ -226,7 +251,7 @@ public sealed class SubmissionHandler(
                 cancellationToken);
             Logs.ApplicationAccepted(log, id, call.Id);
         }
-        catch (Exception) when (!string.IsNullOrEmpty(key))
+        catch (Exception) when (keyedId is not null)
         {
             // A concurrent request with the same key may have won the race: then answer with its application.
             if (await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is null)
@@ -237,14 +262,14 @@ public sealed class SubmissionHandler(
             Logs.ApplicationAlreadyExists(log, id);
         }
 
-        return (id, false);
+        return (id, SubmissionRecord.New);
     }
 
     async Task<IResult> AcceptedAsync(string id, bool existing, CancellationToken cancellationToken)
     {
         // A new application is "Submitted" by definition; only a repeated one needs a look-up.
         var view = existing ? await readModel.GetAsync(id, cancellationToken) : null;
-        var token = signer.Sign(LinkPurpose.Status, id, "api", 0, links.Value.StatusLinkLifetime);
+        var token = signer.Sign(LinkPurpose.Status, id, LinkSubjects.Submitter, 0, links.Value.StatusLinkLifetime);
         var statusUrl = $"{links.Value.BaseUrl}/api/applications/{id}?token={Uri.EscapeDataString(token)}";
         return Results.Json(new SubmissionAccepted(id, (view?.Stage ?? Stage.Submitted).ToString(), statusUrl), statusCode: StatusCodes.Status202Accepted);
     }

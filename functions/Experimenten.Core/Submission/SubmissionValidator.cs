@@ -97,7 +97,7 @@ public sealed class SubmissionValidator(string language)
         return euros;
     }
 
-    static bool IsEmail(string value) =>
+    public static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address)
         && address.Address == value
         && address.Host.Contains('.', StringComparison.Ordinal)

@@ -6,7 +6,10 @@ namespace Experimenten.BrowserTests.Infrastructure;
 /// <summary>Applications sent straight to the API, and the mail the self-host keeps for them.</summary>
 public static class Applications
 {
-    /// <summary>Submits to the <c>demo</c> call (its review period is minutes); returns the id and the status page path.</summary>
+    /// <summary>
+    /// Submits to the <c>demo</c> call (its review period is minutes); returns the id and the path of the
+    /// residents' contact's status page from their confirmation email (the API's own link only shows the status).
+    /// </summary>
     public static async Task<(string Id, string StatusPath)> SubmitAsync(Site site, string lang = "nl", string? title = null)
     {
         using var content = new MultipartFormDataContent();
@@ -22,8 +25,8 @@ public static class Applications
         var response = await site.Host.Client.PostAsync(new Uri(site.Host.BaseUrl + "/api/applications"), content);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var token = new Uri(accepted.GetProperty("statusUrl").GetString()!).Query.Split("token=")[1];
-        return (accepted.GetProperty("id").GetString()!, "/status/" + token);
+        var id = accepted.GetProperty("id").GetString()!;
+        return (id, new Uri(await LinkAsync(site, id, "|Received|r0|resident", "/status/")).PathAndQuery);
     }
 
     /// <summary>The decision link of the first review invitation for the application (key contains "|ReviewInvitation|").</summary>

@@ -83,13 +83,16 @@ public sealed class SubmissionTests(Azurite azurite) : IAsyncLifetime
         // The first attempt got as far as its read-model row and then the host died: no plan, no lifecycle.
         const string key = "cut-off-before-start-7";
         var id = Submission.ApplicationIds.FromIdempotencyKey("demo", key);
-        var firstAttempt = new Domain.ApplicationForm("demo", "Eerste poging", "Samenvatting", "Buurtkamer", new Domain.Contact("Anna", "anna@example.org"),
-            "Welzijn West", new Domain.Contact("Bram", "bram@example.org"), "Utrecht", 5000, null, "plans/" + id + "/v1/weg.pdf", "nl");
-        Assert.True(await host.ReadModel.RecordSubmittedAsync(id, firstAttempt, DateTimeOffset.UtcNow.AddMinutes(-5), default));
+        var pdf = TestApplication.Pdf();
+        var firstAttempt = new Domain.ApplicationForm("demo", "Samen de buurtkamer openhouden", "Bewoners en het opbouwwerk draaien samen de buurtkamer.", "Buurtkamer De Linde",
+            new Domain.Contact("Anna de Vries", "anna@example.org"), "Welzijn Oost", new Domain.Contact("Bram Jansen", "bram@example.org"), "Utrecht", 7500,
+            "We willen een jaar lang samen de buurtkamer draaien en leren hoe we taken verdelen.", null, "nl");
+        var fingerprint = Submission.SubmissionFingerprint.Of(firstAttempt, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(pdf)));
+        Assert.Equal(Storage.SubmissionRecord.New, await host.ReadModel.RecordSubmittedAsync(id, firstAttempt with { PlanBlob = "plans/" + id + "/v1/weg.pdf" }, fingerprint, DateTimeOffset.UtcNow.AddMinutes(-5), default));
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
         {
-            Content = new TestApplication().WithFile(TestApplication.Pdf(), "plan.pdf").ToContent(),
+            Content = new TestApplication().WithFile(pdf, "plan.pdf").ToContent(),
         };
         request.Headers.Add("Idempotency-Key", key);
         var response = await client.SendAsync(request);

@@ -39,6 +39,20 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
         return found;
     }
 
+    /// <summary>The status token in a contact's (<c>resident</c>, <c>welfare</c>) newest email that has one.</summary>
+    public async Task<string> StatusTokenAsync(string applicationId, string role, TimeSpan? timeout = null)
+    {
+        string? token = null;
+        await Wait.UntilAsync(
+            async () => (token = (await MailForAsync(applicationId))
+                .Where(m => m.Key.EndsWith($"|{role}", StringComparison.Ordinal) || m.Key.Contains($"|{role}|", StringComparison.Ordinal))
+                .SelectMany(m => m.Links)
+                .LastOrDefault(l => l.Contains("/status/", StringComparison.Ordinal))?.Split("/status/")[1]) is not null,
+            timeout ?? TimeSpan.FromSeconds(60),
+            $"a status link for the {role} contact of {applicationId}");
+        return token!;
+    }
+
     public async Task<int> CountKindAsync(string applicationId, string kind) =>
         (await MailForAsync(applicationId)).Count(m => m.Key.Contains($"|{kind}|", StringComparison.Ordinal));
 

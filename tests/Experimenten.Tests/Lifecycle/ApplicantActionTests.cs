@@ -20,12 +20,12 @@ public sealed class ApplicantActionTests(Azurite azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
+    /// <summary>Submits and returns the residents' contact's status token, from their confirmation email.</summary>
     async Task<(string Id, string Token)> SubmitAsync(string welfare = "Welzijn Oost")
     {
         var response = await client.PostAsync(new Uri("/api/applications", UriKind.Relative), new TestApplication().With("callId", "fast").With("welfareOrganisation", welfare).ToContent());
-        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var token = new Uri(accepted.GetProperty("statusUrl").GetString()!).Query.Split("token=")[1];
-        return (accepted.GetProperty("id").GetString()!, token);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        return (id, await host.StatusTokenAsync(id, "resident"));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ApplicantActionTests(Azurite azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_handed_over_contact_gets_the_future_mail_and_the_old_one_is_told()
+    public async Task A_handed_over_contact_gets_the_future_mail_and_the_old_one_is_told_and_keeps_no_working_link()
     {
         var (id, token) = await SubmitAsync();
         await host.WaitForKindAsync(id, "ReviewInvitation", 3);
@@ -58,18 +58,78 @@ public sealed class ApplicantActionTests(Azurite azurite) : IAsyncLifetime
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("role", out _) && errors.TryGetProperty("name", out _) && errors.TryGetProperty("email", out _));
 
+        // A name with a line break would end up in the greeting of every email: refused, by field.
+        var injected = await client.PostAsync(new Uri($"/api/applications/{id}/contacts?token={token}", UriKind.Relative), JsonContent.Create(new { role = "resident", name = "Carla\r\nBcc: x@example.org", email = "carla@example.org" }));
+        Assert.Equal(HttpStatusCode.BadRequest, injected.StatusCode);
+        Assert.True((await injected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("name", out _));
+
         var response = await client.PostAsync(new Uri($"/api/applications/{id}/contacts?token={token}", UriKind.Relative), JsonContent.Create(new { role = "resident", name = "Carla Smit", email = "carla@example.org" }));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         var told = Assert.Single(await host.WaitForKindAsync(id, "ContactHandedOver", 1));
         Assert.Equal("anna@example.org", told.To);
         Assert.Contains("Carla Smit", told.Text, StringComparison.Ordinal);
-        Assert.Equal("carla@example.org", Assert.Single(await host.WaitForKindAsync(id, "ContactWelcome", 1)).To);
+        Assert.Contains("werken daarom niet meer", told.Text, StringComparison.Ordinal);
+        var welcome = Assert.Single(await host.WaitForKindAsync(id, "ContactWelcome", 1));
+        Assert.Equal("carla@example.org", welcome.To);
 
-        // The next applicant email goes to Carla and Bram, not to Anna.
-        await client.PostAsync(new Uri($"/api/applications/{id}/withdraw?token={token}", UriKind.Relative), null);
+        // Anna's links are dead: she can neither look, withdraw nor take the role back.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/status/{token}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/applications/{id}?token={token}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync(new Uri($"/api/applications/{id}/withdraw?token={token}", UriKind.Relative), null)).StatusCode);
+        var back = await client.PostAsync(new Uri($"/api/applications/{id}/contacts?token={token}", UriKind.Relative), JsonContent.Create(new { role = "resident", name = "Anna de Vries", email = "anna@example.org" }));
+        Assert.Equal(HttpStatusCode.NotFound, back.StatusCode);
+        Assert.Equal("carla@example.org", (await host.ReadModel.GetAsync(id, default))!.ResidentContact.Email);
+
+        // Carla's own link works, and the next applicant email goes to Carla and Bram, not to Anna.
+        var carla = welcome.Links.Single(l => l.Contains("/status/", StringComparison.Ordinal)).Split("/status/")[1];
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync(new Uri($"/api/applications/{id}/withdraw?token={carla}", UriKind.Relative), null)).StatusCode);
         var withdrawn = await host.WaitForKindAsync(id, "Withdrawn", 2);
         Assert.Equal(["bram@example.org", "carla@example.org"], withdrawn.Select(m => m.To).Order());
+    }
+
+    [Fact]
+    public async Task The_welfare_organisations_link_cannot_cut_the_residents_out()
+    {
+        var (id, _) = await SubmitAsync();
+        var welfare = await host.StatusTokenAsync(id, "welfare");
+
+        // As the welfare contact: replace the residents' contact with myself, then withdraw.
+        var takeover = await client.PostAsync(new Uri($"/api/applications/{id}/contacts?token={welfare}", UriKind.Relative), JsonContent.Create(new { role = "resident", name = "Bram Jansen", email = "bram@example.org" }));
+        Assert.Equal(HttpStatusCode.Forbidden, takeover.StatusCode);
+        Assert.Equal("urn:experimenten:problem:not-your-role", (await takeover.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+        var withdraw = await client.PostAsync(new Uri($"/api/applications/{id}/withdraw?token={welfare}", UriKind.Relative), JsonContent.Create(new { reason = "wij stoppen" }));
+        Assert.Equal(HttpStatusCode.Forbidden, withdraw.StatusCode);
+
+        // The status page offers neither: a welfare contact hands over only their own place.
+        var page = await (await client.GetAsync(new Uri($"/status/{welfare}", UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("value=\"resident\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/withdraw", page, StringComparison.Ordinal);
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var view = (await host.ReadModel.GetAsync(id, default))!;
+        Assert.Equal("anna@example.org", view.ResidentContact.Email);
+        Assert.NotEqual(Domain.Stage.Withdrawn, view.Stage);
+        Assert.Equal(0, await host.CountKindAsync(id, "ContactHandedOver"));
+
+        // Their own place they can hand over.
+        var own = await client.PostAsync(new Uri($"/api/applications/{id}/contacts?token={welfare}", UriKind.Relative), JsonContent.Create(new { role = "welfare", name = "Dirk Mol", email = "dirk@example.org" }));
+        Assert.Equal(HttpStatusCode.Accepted, own.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_link_in_the_submission_answer_only_shows_the_status()
+    {
+        var response = await client.PostAsync(new Uri("/api/applications", UriKind.Relative), new TestApplication().With("callId", "fast").ToContent());
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = accepted.GetProperty("id").GetString()!;
+        var token = new Uri(accepted.GetProperty("statusUrl").GetString()!).Query.Split("token=")[1];
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/api/applications/{id}?token={token}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(new Uri($"/api/applications/{id}/withdraw?token={token}", UriKind.Relative), null)).StatusCode);
+        var handover = await client.PostAsync(new Uri($"/api/applications/{id}/contacts?token={token}", UriKind.Relative), JsonContent.Create(new { role = "resident", name = "Mallory", email = "mallory@example.org" }));
+        Assert.Equal(HttpStatusCode.Forbidden, handover.StatusCode);
+        Assert.Equal("anna@example.org", (await host.ReadModel.GetAsync(id, default))!.ResidentContact.Email);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class ListIndexTests(Azurite azurite) : IAsyncLifetime
     async Task AddAsync(string id, Stage stage, DateTimeOffset? deadline)
     {
         var form = new ApplicationForm("demo", id, "", "Bench", new Contact("Anna", "anna@example.org"), "Welzijn Oost", new Contact("Bram", "bram@example.org"), "Utrecht", 1000, "plan", null, "nl");
-        await model.RecordSubmittedAsync(id, form, now, CancellationToken.None);
+        await model.RecordSubmittedAsync(id, form, Submission.SubmissionFingerprint.Of(form, null), now, CancellationToken.None);
         await model.ApplyAsync(new ProgressUpdate(id, stage, "", deadline, now, null), CancellationToken.None);
     }
 
