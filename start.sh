@@ -27,7 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-(cd functions/Experimenten.SelfHost && exec dotnet bin/Release/net10.0/Experimenten.SelfHost.dll \
+# Development: the outbox at /dev/mail and the generated coordinator password exist in this environment only.
+(cd functions/Experimenten.SelfHost && ASPNETCORE_ENVIRONMENT=Development exec dotnet bin/Release/net10.0/Experimenten.SelfHost.dll \
   --SelfHost:DataPath="$root/.data") &
 host=$!
 

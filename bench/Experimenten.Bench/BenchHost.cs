@@ -45,7 +45,7 @@ sealed class BenchHost : IAsyncDisposable
             ["Links:BaseUrl"] = baseUrl,
             ["Links:SigningKey"] = "bench-signing-key-that-is-long-enough-0123456789",
             ["Coordinator:Credentials:0:User"] = user,
-            ["Coordinator:Credentials:0:Password"] = password,
+            ["Coordinator:Credentials:0:PasswordHash"] = Coordinator.PasswordHashing.Hash(password),
             ["SelfHost:DataPath"] = Path.Combine(Path.GetTempPath(), prefix),
             ["SendGrid:ApiKey"] = "",
             ["Logging:LogLevel:Default"] = "Warning",

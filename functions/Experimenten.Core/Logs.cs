@@ -29,4 +29,19 @@ internal static partial class Logs
 
     [LoggerMessage(20, LogLevel.Warning, "Submission to call {CallId} refused: its Idempotency-Key was used before with other content")]
     public static partial void IdempotencyKeyConflict(ILogger log, string callId);
+
+    [LoggerMessage(21, LogLevel.Information, "Coordinator {User} signed in from {Client}")]
+    public static partial void CoordinatorSignedIn(ILogger log, string user, string client);
+
+    [LoggerMessage(22, LogLevel.Warning, "Coordinator sign-in failed for {User} from {Client}")]
+    public static partial void CoordinatorSignInFailed(ILogger log, string user, string client);
+
+    [LoggerMessage(23, LogLevel.Warning, "Coordinator sign-in for {User} from {Client} refused: too many wrong passwords")]
+    public static partial void CoordinatorSignInThrottled(ILogger log, string user, string client);
+
+    [LoggerMessage(24, LogLevel.Information, "Coordinator {User} signed out from {Client}")]
+    public static partial void CoordinatorSignedOut(ILogger log, string user, string client);
+
+    [LoggerMessage(25, LogLevel.Warning, "Cross-site request to {Path} refused")]
+    public static partial void CrossSiteRefused(ILogger log, string path);
 }

@@ -9,6 +9,8 @@ using Experimenten.Pages;
 using Experimenten.Review;
 using Experimenten.Storage;
 using Experimenten.Submission;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -29,6 +31,22 @@ public static class ServiceCollectionExtensions
         // Resolved at start, so the self-host's development password (.data/coordinator.password) exists
         // from the first start, as the README says, not only after the first sign-in attempt.
         services.AddOptions<CoordinatorOptions>().BindConfiguration(CoordinatorOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CoordinatorOptions>, CoordinatorOptionsValidator>();
+
+        // The coordinator's session cookie. Read explicitly by CoordinatorAuth (no middleware), so it works the
+        // same on both hosts; only the name is in it, protected by ASP.NET Core data protection.
+        services.AddAuthentication(CoordinatorAuth.Scheme).AddCookie(CoordinatorAuth.Scheme);
+        services.AddOptions<CookieAuthenticationOptions>(CoordinatorAuth.Scheme).Configure<IOptions<CoordinatorOptions>>((cookie, coordinator) =>
+        {
+            cookie.Cookie.Name = CoordinatorAuth.CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.Path = "/";
+            cookie.ExpireTimeSpan = coordinator.Value.SessionIdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/" + Routes.CoordinatorSignIn;
+        });
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(o => o.IsValid(), "Storage needs a ConnectionString or BlobServiceUri and TableServiceUri.").ValidateOnStart();
 
@@ -73,6 +91,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UploadPages>();
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<CoordinatorAuth>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInPage>();
         services.AddSingleton<CoordinatorApi>();
         services.AddSingleton<CoordinatorPages>();
 

@@ -68,6 +68,10 @@ public sealed class LifecycleHttpFunctions(ReviewerPages reviewer, UploadPages u
     public async Task<IActionResult> CoordinatorReassign([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorReassign)] HttpRequest req, string id, [DurableClient] DurableTaskClient durable) =>
         await HttpFunctions.Execute(req, await coordinator.ReassignAsync(req, id, durable, req.HttpContext.RequestAborted));
 
+    [Function("CoordinatorContacts")]
+    public async Task<IActionResult> CoordinatorContacts([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorContacts)] HttpRequest req, string id, [DurableClient] DurableTaskClient durable) =>
+        await HttpFunctions.Execute(req, await coordinator.ChangeContactAsync(req, id, durable, req.HttpContext.RequestAborted));
+
     [Function("CoordinatorCancel")]
     public async Task<IActionResult> CoordinatorCancel([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorCancel)] HttpRequest req, string id, [DurableClient] DurableTaskClient durable) =>
         await HttpFunctions.Execute(req, await coordinator.CancelAsync(req, id, durable, req.HttpContext.RequestAborted));

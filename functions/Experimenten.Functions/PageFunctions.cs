@@ -8,8 +8,20 @@ using Microsoft.DurableTask.Client;
 namespace Experimenten.Functions;
 
 /// <summary>HTTP triggers for the pages' own form posts and the coordinator's pages. Each one only hands over to the core.</summary>
-public sealed class PageFunctions(StatusPage status, CoordinatorPages coordinator)
+public sealed class PageFunctions(StatusPage status, CoordinatorPages coordinator, SignInPage signIn)
 {
+    [Function("CoordinatorSignInPage")]
+    public async Task<IActionResult> CoordinatorSignInPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CoordinatorSignIn)] HttpRequest req) =>
+        await HttpFunctions.Execute(req, await signIn.GetAsync(req));
+
+    [Function("CoordinatorSignIn")]
+    public async Task<IActionResult> CoordinatorSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorSignIn)] HttpRequest req) =>
+        await HttpFunctions.Execute(req, await signIn.PostAsync(req));
+
+    [Function("CoordinatorSignOut")]
+    public async Task<IActionResult> CoordinatorSignOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorSignOut)] HttpRequest req) =>
+        await HttpFunctions.Execute(req, await signIn.SignOutAsync(req));
+
     [Function("StatusWithdraw")]
     public async Task<IActionResult> StatusWithdraw([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.StatusWithdraw)] HttpRequest req, string token, [DurableClient] DurableTaskClient durable) =>
         await HttpFunctions.Execute(req, await status.WithdrawAsync(req, token, durable, req.HttpContext.RequestAborted));

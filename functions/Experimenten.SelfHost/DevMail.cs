@@ -20,15 +20,31 @@ static class DevMail
     const string MailPolicy =
         "sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
 
+    /// <summary>True when every address the host listens on is a loopback address.</summary>
+    public static bool ListensOnLoopbackOnly(IConfiguration configuration)
+    {
+        var urls = (configuration["Urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return urls.All(u => Uri.TryCreate(u.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip))));
+    }
+
+    /// <summary>Only a browser on this machine, asking for this machine by a loopback name: no DNS rebinding, no neighbour.</summary>
+    static bool IsLocal(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)
+        && context.Request.Host.Host is "localhost" or "127.0.0.1" or "[::1]" or "::1";
+
     public static void MapDevMail(this WebApplication app)
     {
-        app.MapGet("/dev/mail.json", async (OutboxTransport outbox, CancellationToken ct) =>
+        var group = app.MapGroup("/dev").AddEndpointFilter(async (context, next) =>
+            IsLocal(context.HttpContext) ? await next(context) : Results.NotFound());
+
+        group.MapGet("/mail.json", async (OutboxTransport outbox, CancellationToken ct) =>
         {
             var all = await outbox.ListAsync(ct);
             return Results.Json(all.Select(m => new { m.Key, m.ApplicationId, m.To, m.Subject, m.Text, m.Html, m.Links, m.SentAt }));
         });
 
-        app.MapGet("/dev/mail/{n:int}", async (int n, HttpContext context, OutboxTransport outbox, CancellationToken ct) =>
+        group.MapGet("/mail/{n:int}", async (int n, HttpContext context, OutboxTransport outbox, CancellationToken ct) =>
         {
             var all = await outbox.ListAsync(ct);
             if (n < 1 || n > all.Count)
@@ -44,7 +60,7 @@ static class DevMail
             return Results.Content(all[n - 1].Html, "text/html; charset=utf-8");
         });
 
-        app.MapGet("/dev/mail", async (HttpRequest request, OutboxTransport outbox, CancellationToken ct) =>
+        group.MapGet("/mail", async (HttpRequest request, OutboxTransport outbox, CancellationToken ct) =>
         {
             var lang = Problems.LanguageOf(request);
             var all = await outbox.ListAsync(ct);

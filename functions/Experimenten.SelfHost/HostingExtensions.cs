@@ -10,6 +10,8 @@ using Experimenten.SelfHost;
 using Experimenten.SelfHost.Durable;
 using Experimenten.Storage;
 using Experimenten.Submission;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -32,6 +34,28 @@ public static class HostingExtensions
         services.AddSingleton<IPostConfigureOptions<CoordinatorOptions>, LocalCoordinatorPassword>();
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
+        services.AddForwardedHeadersFromTrustedProxies(builder.Configuration);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+
+            // Behind a proxy the host name is the public one; a loopback name here is a test or a trial, not a reason to skip.
+            o.ExcludedHosts.Clear();
+        });
+
+        // Only our own names: a page on another site that rebinds its DNS name to this host gets a 400.
+        var publicHost = new Uri(builder.Configuration[$"{LinksOptions.Section}:BaseUrl"] ?? new LinksOptions().BaseUrl).Host;
+        services.PostConfigure<HostFilteringOptions>(o =>
+        {
+            if (o.AllowedHosts is null || o.AllowedHosts.Count == 0 || o.AllowedHosts is ["*"])
+            {
+                o.AllowedHosts = [.. new[] { publicHost, "localhost", "127.0.0.1", "[::1]" }.Distinct(StringComparer.OrdinalIgnoreCase)];
+            }
+        });
+
+        // The keys that protect coordinator session cookies survive a restart, so nobody is signed out by one.
+        services.AddDataProtection().SetApplicationName("Experimenten")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(LocalSecret.Folder(builder.Configuration.GetSection(SelfHostOptions.Section).Get<SelfHostOptions>() ?? new(), builder.Environment), "keys")));
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = SubmissionLimits.MaxBodyBytes + (1024 * 1024));
 
         // The sidecar address must be known before the worker and client are built.
@@ -60,6 +84,17 @@ public static class HostingExtensions
     public static WebApplication MapExperimenten(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<SelfHostOptions>>().Value.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent on HTTPS responses only (behind a TLS proxy once the forwarded headers are in).
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.MapGet("/" + Routes.Health, (Readiness r) => r.Check());
         app.MapGet("/" + Routes.Calls, (HttpRequest req, CallsApi api) => api.List(req));
@@ -89,17 +124,22 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.CoordinatorDeadline, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ExtendDeadlineAsync(req, id, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorRemind, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.RemindAsync(req, id, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorReassign, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ReassignAsync(req, id, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.CoordinatorContacts, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ChangeContactAsync(req, id, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorCancel, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.CancelAsync(req, id, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorReportAccept, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, true, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorReportChanges, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, false, c, ct)).DisableAntiforgery();
 
         // The coordinator's pages (authenticated inside CoordinatorPages; their forms carry a CSRF token).
+        app.MapGet("/" + Routes.CoordinatorSignIn, (HttpRequest req, SignInPage p) => p.GetAsync(req));
+        app.MapPost("/" + Routes.CoordinatorSignIn, (HttpRequest req, SignInPage p) => p.PostAsync(req)).DisableAntiforgery();
+        app.MapPost("/" + Routes.CoordinatorSignOut, (HttpRequest req, SignInPage p) => p.SignOutAsync(req)).DisableAntiforgery();
         app.MapGet("/" + Routes.CoordinatorDashboard, (HttpRequest req, CoordinatorPages p, CancellationToken ct) => p.ListAsync(req, ct));
         app.MapGet("/" + Routes.CoordinatorPage, (HttpRequest req, string id, CoordinatorPages p, CancellationToken ct) => p.DetailAsync(req, id, ct));
         app.MapPost("/" + Routes.CoordinatorPageAction, (HttpRequest req, string id, string action, CoordinatorPages p, DurableTaskClient c, CancellationToken ct) => p.ActAsync(req, id, action, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorPageReport, (HttpRequest req, string id, int number, string verdict, CoordinatorPages p, DurableTaskClient c, CancellationToken ct) => p.JudgeReportAsync(req, id, number, verdict, c, ct)).DisableAntiforgery();
 
-        if (!app.Services.GetRequiredService<IOptions<SendGridOptions>>().Value.Enabled)
+        // The outbox holds every signed link: only for a developer at their own machine.
+        if (!app.Services.GetRequiredService<IOptions<SendGridOptions>>().Value.Enabled && app.Environment.IsDevelopment() && DevMail.ListensOnLoopbackOnly(app.Configuration))
         {
             app.MapDevMail();
         }

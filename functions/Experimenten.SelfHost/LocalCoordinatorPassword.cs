@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Experimenten.SelfHost;
 
 /// <summary>
-/// Development default for coordinator sign-in: without configured credentials the self-host makes
-/// user <c>coordinator</c> with a random password kept in its data folder (<c>.data/coordinator.password</c>),
-/// so no password is in code or settings. Configure <c>Coordinator:Credentials</c> for real use.
+/// Development default for coordinator sign-in: in the Development environment, without configured
+/// credentials, the self-host makes user <c>coordinator</c> with a random password kept in its data folder
+/// (<c>.data/coordinator.password</c>, for the developer to read) and signs in against its hash. Anywhere
+/// else the host refuses to start until <c>Coordinator:Credentials:0:PasswordHash</c> is set.
 /// </summary>
 sealed class LocalCoordinatorPassword(IOptions<SelfHostOptions> selfHost, IHostEnvironment environment) : IPostConfigureOptions<CoordinatorOptions>
 {
@@ -15,13 +16,13 @@ sealed class LocalCoordinatorPassword(IOptions<SelfHostOptions> selfHost, IHostE
 
     public void PostConfigure(string? name, CoordinatorOptions options)
     {
-        if (options.Mode != CoordinatorAuthMode.Basic || options.Credentials.Count > 0)
+        if (options.Mode != CoordinatorAuthMode.Password || options.Credentials.Count > 0 || !environment.IsDevelopment())
         {
             return;
         }
 
         var password = LocalSecret.ReadOrCreate(selfHost.Value, environment, "coordinator.password",
             () => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant());
-        options.Credentials.Add(new CoordinatorCredential { User = User, Password = password });
+        options.Credentials.Add(new CoordinatorCredential { User = User, PasswordHash = PasswordHashing.Hash(password) });
     }
 }

@@ -9,9 +9,13 @@ namespace Experimenten.SelfHost;
 /// </summary>
 static class LocalSecret
 {
+    /// <summary>The self-host's data folder (<c>SelfHost:DataPath</c>, else <c>.data/</c> beside the app).</summary>
+    public static string Folder(SelfHostOptions selfHost, IHostEnvironment environment) =>
+        string.IsNullOrWhiteSpace(selfHost.DataPath) ? Path.Combine(environment.ContentRootPath, ".data") : selfHost.DataPath;
+
     public static string ReadOrCreate(SelfHostOptions selfHost, IHostEnvironment environment, string fileName, Func<string> make)
     {
-        var folder = string.IsNullOrWhiteSpace(selfHost.DataPath) ? Path.Combine(environment.ContentRootPath, ".data") : selfHost.DataPath;
+        var folder = Folder(selfHost, environment);
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, fileName);
         if (!File.Exists(file))

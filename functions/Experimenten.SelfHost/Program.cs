@@ -1,12 +1,18 @@
 using Experimenten;
 using Experimenten.SelfHost;
 
+if (args is [PasswordCommand.Name, ..])
+{
+    return PasswordCommand.Run();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSelfHost();
 
 var app = builder.Build();
 app.MapExperimenten();
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

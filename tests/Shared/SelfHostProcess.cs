@@ -32,6 +32,9 @@ public sealed class SelfHostProcess : IAsyncDisposable
             ["Links__BaseUrl"] = BaseUrl,
             ["SelfHost__DataPath"] = Path.Combine(Path.GetTempPath(), prefix),
             ["SendGrid__ApiKey"] = "",
+
+            // As ./start.sh runs it: the outbox at /dev/mail is served in Development only.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

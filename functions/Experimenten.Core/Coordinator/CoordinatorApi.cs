@@ -5,6 +5,7 @@ using Experimenten.Orchestrations;
 using Experimenten.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace Experimenten.Coordinator;
 
@@ -13,11 +14,11 @@ namespace Experimenten.Coordinator;
 /// become external events — extend a deadline, remind now, reassign a reviewer, cancel, judge a report.
 /// Every action is checked against the current stage and answered; nothing is dropped silently.
 /// </summary>
-public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, ReviewStore reviews, ReportStore reports, CallCatalog catalog, TimeProvider time)
+public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, ReviewStore reviews, ReportStore reports, CallCatalog catalog, TimeProvider time, ILogger<CoordinatorApi> log)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (auth.Authenticate(request) is (null, { } denied))
+        if (await auth.AuthenticateAsync(request) is (null, { } denied))
         {
             return denied;
         }
@@ -63,7 +64,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
 
     public async Task<IResult> DetailAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (auth.Authenticate(request) is (null, { } denied))
+        if (await auth.AuthenticateAsync(request) is (null, { } denied))
         {
             return denied;
         }
@@ -203,6 +204,33 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             return Results.Json(new { id, requested = "cancel", reason }, statusCode: StatusCodes.Status202Accepted);
         });
 
+    /// <summary>
+    /// A coordinator replaces a contact, with a reason that goes into the timeline: the way a side that lost
+    /// access to its email gets back in, and the only way one side's contact changes without their own link.
+    /// </summary>
+    public Task<IResult> ChangeContactAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ActAsync(request, id, cancellationToken, async (who, view, body, lang) =>
+        {
+            var (role, next, errors) = ContactChange.Read(body, lang);
+            var reason = body.GetValueOrDefault("reason", "").Trim();
+            if (reason.Length is 0 or > 500)
+            {
+                errors["reason"] = [Problems.Pick(lang, "Geef een reden (hoogstens 500 tekens).", "Give a reason (at most 500 characters).")];
+            }
+
+            if (errors.Count > 0)
+            {
+                return Problems.Create(400, "invalid-fields", Problems.Pick(lang, "Controleer de invoer", "Please check the input"), Problems.Pick(lang, "Niet alles is goed ingevuld.", "Some fields need attention."), errors);
+            }
+
+            var previous = view.ContactFor(role!.Value);
+            await readModel.ChangeContactAsync(id, role.Value, next!, null, cancellationToken);
+            var now = time.GetUtcNow();
+            await readModel.AppendAsync(id, new TimelineEntry(now, "ContactReplaced", $"Het fondsbureau heeft de contactpersoon vervangen: {reason}") { Id = $"ContactReplaced-{now.UtcTicks}", Actor = who }, cancellationToken);
+            await durable.RaiseEventAsync(id, Events.ContactsChanged, new ContactsChanged(role.Value, previous, next!, now), cancellationToken);
+            return Results.Json(new { id, role = role.Value.ToString().ToLowerInvariant(), name = next!.Name, email = next.Email, reason }, statusCode: StatusCodes.Status202Accepted);
+        });
+
     public Task<IResult> JudgeReportAsync(HttpRequest request, string id, int number, bool accepted, DurableTaskClient durable, CancellationToken cancellationToken) =>
         ActAsync(request, id, cancellationToken, async (who, view, body, lang) =>
         {
@@ -225,7 +253,27 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The action reads best as the last argument at every call site.")]
     async Task<IResult> ActAsync(HttpRequest request, string id, CancellationToken cancellationToken, Func<string, ApplicationView, Dictionary<string, string>, string, Task<IResult>> act)
     {
-        var (who, denied) = auth.Authenticate(request);
+        // The API takes JSON only and never another site's request: a browser that holds a coordinator's
+        // session (or, long ago, their Basic credentials) cannot be made to act by a page elsewhere. The
+        // coordinator's own pages come in on /coordinator/..., with their own CSRF token.
+        if (request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            if (CrossSite.IsCrossSite(request))
+            {
+                Logs.CrossSiteRefused(log, request.Path);
+                return CrossSite.Refused(request);
+            }
+
+            if (!CrossSite.IsJson(request))
+            {
+                var l = Problems.LanguageOf(request);
+                return Problems.Create(415, "json-only", Problems.Pick(l, "Stuur JSON", "Send JSON"),
+                    Problems.Pick(l, "Deze API neemt alleen een JSON-body aan (Content-Type: application/json), ook als die leeg is: {}. Er is niets veranderd.",
+                        "This API accepts only a JSON body (Content-Type: application/json), even an empty one: {}. Nothing has changed."));
+            }
+        }
+
+        var (who, denied) = await auth.AuthenticateAsync(request);
         if (denied is not null)
         {
             return denied;

@@ -26,7 +26,10 @@ public static class Routes
     public const string CoordinatorCancel = "api/coordinator/applications/{id}/cancel";
     public const string CoordinatorReportAccept = "api/coordinator/applications/{id}/reports/{number:int}/accept";
     public const string CoordinatorReportChanges = "api/coordinator/applications/{id}/reports/{number:int}/changes";
+    public const string CoordinatorContacts = "api/coordinator/applications/{id}/contacts";
     public const string CoordinatorDashboard = "coordinator";
+    public const string CoordinatorSignIn = "coordinator/sign-in";
+    public const string CoordinatorSignOut = "coordinator/sign-out";
     public const string CoordinatorPage = "coordinator/applications/{id}";
     public const string CoordinatorPageAction = "coordinator/applications/{id}/{action}";
     public const string CoordinatorPageReport = "coordinator/applications/{id}/reports/{number:int}/{verdict}";

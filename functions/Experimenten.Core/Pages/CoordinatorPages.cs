@@ -28,7 +28,7 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
     {
         ArgumentNullException.ThrowIfNull(request);
         var lang = Problems.LanguageOf(request);
-        if (Denied(request, lang) is { } denied)
+        if (await DeniedAsync(request, lang) is { } denied)
         {
             return denied;
         }
@@ -126,14 +126,14 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
         }
 
         body.Append("</nav>");
-        return Page(lang, Html.T(lang, "Aanvragen", "Applications"), body.ToString(), StatusCodes.Status200OK, Query(request, ("lang", lang == Languages.English ? "nl" : "en")), null, ["countdown.js", "coordinator.js"]);
+        return Page(lang, Html.T(lang, "Aanvragen", "Applications"), body.ToString(), StatusCodes.Status200OK, Query(request, ("lang", lang == Languages.English ? "nl" : "en")), Csrf.TokenFor(request), ["countdown.js", "coordinator.js"]);
     }
 
     public async Task<IResult> DetailAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var lang = Problems.LanguageOf(request);
-        return Denied(request, lang) ?? await RenderDetailAsync(request, id, lang, Done(request.Query["done"].ToString(), lang), cancellationToken);
+        return await DeniedAsync(request, lang) ?? await RenderDetailAsync(request, id, lang, Done(request.Query["done"].ToString(), lang), cancellationToken);
     }
 
     /// <summary><c>POST /coordinator/applications/{id}/{action}</c>: deadline, remind, reassign or cancel.</summary>
@@ -141,7 +141,7 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
     {
         ArgumentNullException.ThrowIfNull(request);
         var lang = Problems.LanguageOf(request);
-        if (Denied(request, lang) is { } denied)
+        if (await DeniedAsync(request, lang) is { } denied)
         {
             return denied;
         }
@@ -197,7 +197,7 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
     {
         ArgumentNullException.ThrowIfNull(request);
         var lang = Problems.LanguageOf(request);
-        if (Denied(request, lang) is { } denied)
+        if (await DeniedAsync(request, lang) is { } denied)
         {
             return denied;
         }
@@ -232,7 +232,7 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
 
         if (outcome.Status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
         {
-            return Denied(request, lang) ?? NotFound(lang);
+            return await DeniedAsync(request, lang) ?? NotFound(lang);
         }
 
         var form2 = action.StartsWith("report-", StringComparison.Ordinal) ? action[..action.LastIndexOf('-')] : action;
@@ -478,19 +478,38 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
         return null;
     }
 
-    IResult? Denied(HttpRequest request, string lang)
+    /// <summary>
+    /// Null for a signed-in coordinator. Otherwise a page that is read is answered with the sign-in page (and
+    /// back here afterwards); a form sent from elsewhere, or without a session, changes nothing.
+    /// </summary>
+    async Task<IResult?> DeniedAsync(HttpRequest request, string lang)
     {
-        var (_, problem) = auth.Authenticate(request);
+        if (HttpMethods.IsPost(request.Method) && CrossSite.IsCrossSite(request))
+        {
+            return Html.Page(new PageOptions(lang, Html.T(lang, "Geweigerd", "Refused"),
+                $"<h1>{Html.T(lang, "Verzoek van een andere website", "Request from another website")}</h1><p>{Html.T(lang, "Dit formulier kwam van een andere website en is geweigerd. Er is niets veranderd.", "This form came from another website and was refused. Nothing has changed.")}</p>")
+            {
+                Status = StatusCodes.Status403Forbidden,
+                NoStore = true,
+            });
+        }
+
+        var (_, problem) = await auth.AuthenticateAsync(request);
         if (problem is null)
         {
             return null;
         }
 
         var status = ApiOutcome.From(problem).Status;
+        if (status == StatusCodes.Status401Unauthorized && auth.UsesSignInPage && HttpMethods.IsGet(request.Method))
+        {
+            return new SeeOtherResult(SignInPage.Href(request.Path + request.QueryString, lang));
+        }
+
         return Html.Page(new PageOptions(lang, Html.T(lang, "Aanmelden nodig", "Sign-in needed"),
             status == StatusCodes.Status403Forbidden
                 ? $"<h1>{Html.T(lang, "Geen toegang", "No access")}</h1><p>{Html.T(lang, "U bent aangemeld, maar niet als coördinator.", "You are signed in, but not as a coordinator.")}</p>"
-                : $"<h1>{Html.T(lang, "Aanmelden nodig", "Sign-in needed")}</h1><p>{Html.T(lang, "Dit deel is alleen voor coördinatoren van het fonds. Laad de pagina opnieuw en meld u aan.", "This part is for the fund's coordinators only. Reload the page and sign in.")}</p>")
+                : $"<h1>{Html.T(lang, "Aanmelden nodig", "Sign-in needed")}</h1><p>{Html.T(lang, "Dit deel is alleen voor coördinatoren van het fonds. Er is niets veranderd.", "This part is for the fund's coordinators only. Nothing has changed.")}</p><p><a class=\"button\" href=\"{Html.E(SignInPage.Href("/coordinator", lang))}\">{Html.T(lang, "Aanmelden", "Sign in")}</a></p>")
         {
             Status = status,
             NoStore = true,
@@ -504,8 +523,9 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
         NoStore = true,
     });
 
-    static IResult Page(string lang, string title, string body, int status, string switchHref, string? csrf, IReadOnlyList<string> scripts) =>
-        Html.Page(new PageOptions(lang, title + Html.T(lang, " · Coördinator", " · Coordinator"), body)
+    /// <summary>A coordinator's page, with the sign-out button on top where coordinators sign in on the page.</summary>
+    IResult Page(string lang, string title, string body, int status, string switchHref, string? csrf, IReadOnlyList<string> scripts) =>
+        Html.Page(new PageOptions(lang, title + Html.T(lang, " · Coördinator", " · Coordinator"), (auth.UsesSignInPage && csrf is not null ? SignInPage.SignOutForm(lang, csrf) : "") + body)
         {
             Status = status,
             NoStore = true,

@@ -12,6 +12,9 @@ public sealed class Site : IAsyncLifetime
     public const string CoordinatorUser = "coord";
     public const string CoordinatorPassword = "browser-test-password";
 
+    /// <summary>The hash of <see cref="CoordinatorPassword"/>, as printed by the self-host's <c>hash-password</c>: settings never hold the password.</summary>
+    const string CoordinatorPasswordHash = "AQAAAAIAAYagAAAAENzuGZbGDYzTYxpAcj6AjM6JrSewTW9oMPvm0p1yfrKzzpiiFVobjtjc6KWk6jGY1g==";
+
     readonly Azurite azurite = new();
     IPlaywright? playwright;
 
@@ -31,7 +34,7 @@ public sealed class Site : IAsyncLifetime
         Host = new SelfHostProcess(azurite, new Dictionary<string, string>
         {
             ["Coordinator__Credentials__0__User"] = CoordinatorUser,
-            ["Coordinator__Credentials__0__Password"] = CoordinatorPassword,
+            ["Coordinator__Credentials__0__PasswordHash"] = CoordinatorPasswordHash,
         });
         var started = Host.StartAsync();
 
@@ -60,14 +63,28 @@ public sealed class Site : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = locale,
             TimezoneId = "Europe/Amsterdam",
-
-            // A coordinator answers the browser's own sign-in prompt (HTTP Basic in the self-host).
-            HttpCredentials = coordinator ? new HttpCredentials { Username = CoordinatorUser, Password = CoordinatorPassword } : null,
         });
         // Generous: CI's two cores also run the self-host, its Azurite and Chromium; a slow step is not a failure.
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(45_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (coordinator)
+        {
+            await SignInAsync(page);
+        }
+
+        return page;
+    }
+
+    /// <summary>Signs in on the sign-in page, as a coordinator does; the session cookie stays in the page's context.</summary>
+    public async Task SignInAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/coordinator/sign-in");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("Gebruikersnaam|User name")).FillAsync(CoordinatorUser);
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^(Wachtwoord|Password)$")).FillAsync(CoordinatorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ClickAsync();
+        await WaitForUrlAsync(page, new System.Text.RegularExpressions.Regex("/coordinator$"));
     }
 
     /// <summary>Waits for a navigation; when it never comes, the failure shows where the browser is, what it shows and what the host logged.</summary>

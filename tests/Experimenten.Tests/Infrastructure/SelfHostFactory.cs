@@ -16,6 +16,9 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
     public const string CoordinatorUser = "coord";
     public const string CoordinatorPassword = "test-password-for-coordinators";
 
+    /// <summary>Settings hold only the hash of a coordinator's password.</summary>
+    public static readonly string PasswordHash = Coordinator.PasswordHashing.Hash(CoordinatorPassword);
+
     public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>A client that signs in as a coordinator.</summary>
@@ -81,7 +84,7 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
         builder.UseSetting("SelfHost:DataPath", Path.Combine(Path.GetTempPath(), Prefix));
         builder.UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "test-seeds"));
         builder.UseSetting("Coordinator:Credentials:0:User", CoordinatorUser);
-        builder.UseSetting("Coordinator:Credentials:0:Password", CoordinatorPassword);
+        builder.UseSetting("Coordinator:Credentials:0:PasswordHash", PasswordHash);
         configure?.Invoke(builder);
     }
 
