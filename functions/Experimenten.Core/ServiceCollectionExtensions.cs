@@ -11,6 +11,7 @@ using Experimenten.Storage;
 using Experimenten.Submission;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SendGrid;
 
@@ -22,6 +23,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddExperimentenCore(this IServiceCollection services)
     {
         services.AddOptions<LinksOptions>().BindConfiguration(LinksOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Both hosts refuse to start with a guessable link key (an unresolved Key Vault reference above all).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinksOptions>, SigningKeyValidator>());
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section);
         services.AddOptions<FundOptions>().BindConfiguration(FundOptions.Section).ValidateDataAnnotations().ValidateOnStart();

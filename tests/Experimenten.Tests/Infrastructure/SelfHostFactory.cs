@@ -16,6 +16,9 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
     public const string CoordinatorUser = "coord";
     public const string CoordinatorPassword = "test-password-for-coordinators";
 
+    /// <summary>Random, like a real key (openssl rand -base64 48): a readable phrase is refused at start.</summary>
+    public const string SigningKey = "+C9LpiP5+ljjXi0coaTAkCgkMSaAZX6pCKoyhGGeP1U596c6njKxFdglKbHZqyjU";
+
     public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>A client that signs in as a coordinator.</summary>
@@ -62,7 +65,7 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
         builder.UseSetting("Durable:TaskHub", Prefix + "hub");
         builder.UseSetting("Durable:MaxQueuePollingInterval", "00:00:00.500");
         builder.UseSetting("Seeds:SubmitDemoApplications", "false");
-        builder.UseSetting("Links:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
+        builder.UseSetting("Links:SigningKey", SigningKey);
         builder.UseSetting("Links:BaseUrl", "http://localhost");
         builder.UseSetting("SelfHost:DataPath", Path.Combine(Path.GetTempPath(), Prefix));
         builder.UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "test-seeds"));
