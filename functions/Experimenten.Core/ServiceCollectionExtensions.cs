@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(o => o.IsValid(), "Storage needs a ConnectionString or BlobServiceUri and TableServiceUri.").ValidateOnStart();
 
+        // Before any logger is made: no framework category may write a URL with a token in it.
+        UrlFreeLoggerFactory.Register(services);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CallCatalog.Load(sp.GetRequiredService<IOptions<SeedOptions>>().Value.Path));
         services.AddSingleton(sp => new Formatting(TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<FundOptions>>().Value.TimeZone)));
