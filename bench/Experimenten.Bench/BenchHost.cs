@@ -43,7 +43,7 @@ sealed class BenchHost : IAsyncDisposable
             ["Seeds:Path"] = Path.Combine(AppContext.BaseDirectory, "bench-seeds"),
             ["Seeds:SubmitDemoApplications"] = "false",
             ["Links:BaseUrl"] = baseUrl,
-            ["Links:SigningKey"] = "bench-signing-key-that-is-long-enough-0123456789",
+            ["Links:SigningKey"] = "pmKnFs2Pp+W9mDIxemayI9UbHGFz0YIGPM6hWwmRAC9wJMxHkNxi4qvKclmAsEjY",
             ["Coordinator:Credentials:0:User"] = user,
             ["Coordinator:Credentials:0:PasswordHash"] = Coordinator.PasswordHashing.Hash(password),
             ["SelfHost:DataPath"] = Path.Combine(Path.GetTempPath(), prefix),

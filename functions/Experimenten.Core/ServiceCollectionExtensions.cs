@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SendGrid;
 
@@ -24,6 +25,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddExperimentenCore(this IServiceCollection services)
     {
         services.AddOptions<LinksOptions>().BindConfiguration(LinksOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Both hosts refuse to start with a guessable link key (an unresolved Key Vault reference above all).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinksOptions>, SigningKeyValidator>());
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section);
         services.AddOptions<FundOptions>().BindConfiguration(FundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -50,6 +53,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(o => o.IsValid(), "Storage needs a ConnectionString or BlobServiceUri and TableServiceUri.").ValidateOnStart();
 
+        // Before any logger is made: no framework category may write a URL with a token in it.
+        UrlFreeLoggerFactory.Register(services);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CallCatalog.Load(sp.GetRequiredService<IOptions<SeedOptions>>().Value.Path));
         services.AddSingleton(sp => new Formatting(TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<FundOptions>>().Value.TimeZone)));

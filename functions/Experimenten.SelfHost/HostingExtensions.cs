@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Experimenten.Coordinator;
@@ -95,6 +96,7 @@ public static class HostingExtensions
             app.UseHsts();
         }
 
+        app.UseRedactedRequestLog();
         app.UseExceptionHandler();
         app.MapGet("/" + Routes.Health, (Readiness r) => r.Check());
         app.MapGet("/" + Routes.Calls, (HttpRequest req, CallsApi api) => api.List(req));
@@ -145,6 +147,31 @@ public static class HostingExtensions
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// One line per request, outermost so it sees the final status. The path and query go through
+    /// <see cref="PublicRoutes.Redact"/>: link tokens must not reach a log (design §4).
+    /// </summary>
+    static void UseRedactedRequestLog(this WebApplication app)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Experimenten.Requests");
+        app.Use(async (context, next) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                if (log.IsEnabled(LogLevel.Information))
+                {
+                    SelfHostLogs.RequestFinished(log, context.Request.Method, PublicRoutes.Redact(context.Request.Path, context.Request.QueryString),
+                        context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+        });
     }
 
     /// <summary>Uploads go through the <see cref="FrontDoor"/>, so background durable work steps aside while they come in.</summary>

@@ -23,19 +23,10 @@ param maximumInstanceCount int
 @description('Name of the Durable Functions task hub; host.json reads it as %TaskHubName%.')
 param taskHubName string = 'experimenten'
 
-// Routes that applicants, reviewers and health probes reach without an account. Everything else,
-// in particular /api/coordinator/* and /coordinator/*, requires an Entra ID sign-in.
-var publicPaths = [
-  '/'
-  '/healthz'
-  '/api/calls'
-  '/api/applications'
-  '/api/applications/*'
-  '/review/*'
-  '/status/*'
-  '/upload/*'
-  '/assets/*'
-]
+// Routes that applicants, reviewers and health probes reach without an account, derived from the
+// [Anonymous] routes of the code (the infra tests compare the two). Everything else, in particular
+// /api/coordinator/* and /coordinator/*, requires an Entra ID sign-in.
+var publicPaths = loadJsonContent('public-paths.json', '$.excludedPaths')
 
 resource uami 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName

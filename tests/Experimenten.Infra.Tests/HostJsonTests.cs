@@ -50,6 +50,25 @@ public sealed class HostJsonTests(TemplateFixture fixture)
     }
 
     [Fact]
+    public void Request_telemetry_carries_no_urls_and_so_no_link_tokens()
+    {
+        var collection = Host["logging"]?["applicationInsights"]?["httpAutoCollectionOptions"];
+        var logLevel = Host["logging"]?["logLevel"];
+
+        // On by default: the host would record every HTTP trigger's full URL (path and query) on its request telemetry.
+        Assert.False(collection?["enableHttpTriggerExtendedInfoCollection"]?.GetValue<bool>() ?? true);
+        // The routing matcher names the request path at Debug.
+        Assert.Contains((string?)logLevel?["Microsoft.AspNetCore.Routing"], QuietLevels);
+        Assert.Contains((string?)logLevel?["Microsoft.AspNetCore.Hosting.Diagnostics"], QuietLevels);
+
+        // The worker's own Application Insights SDK would send worker logs past these host.json
+        // filters, and it is not needed: the host sends the telemetry.
+        var project = File.ReadAllText(RepoPaths.File("functions", "Experimenten.Functions", "Experimenten.Functions.csproj"));
+        Assert.DoesNotContain("Microsoft.Azure.Functions.Worker.ApplicationInsights", project, StringComparison.Ordinal);
+        Assert.DoesNotContain("Microsoft.ApplicationInsights", project, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Deploy_guide_explains_the_chosen_values()
     {
         var guide = File.ReadAllText(RepoPaths.File("docs", "deploy.md"));

@@ -1,22 +1,42 @@
 namespace Experimenten.Http;
 
 /// <summary>The HTTP contract (design §5). Both hosts map exactly these routes.</summary>
+/// <remarks>
+/// <see cref="AnonymousAttribute"/> marks the routes applicants, reviewers and probes reach without an
+/// account; <see cref="PublicRoutes"/> derives the Azure sign-in exemptions and the log redaction from
+/// these marks, so an unmarked route stays behind the coordinator sign-in.
+/// </remarks>
 public static class Routes
 {
+    [Anonymous]
     public const string Health = "healthz";
+    [Anonymous]
     public const string Calls = "api/calls";
+    [Anonymous]
     public const string Applications = "api/applications";
+    [Anonymous]
     public const string Application = "api/applications/{id}";
+    [Anonymous]
     public const string Status = "status/{token}";
+    [Anonymous]
     public const string StatusWithdraw = "status/{token}/withdraw";
+    [Anonymous]
     public const string StatusContact = "status/{token}/contact";
+    [Anonymous]
     public const string Asset = "assets/{name}";
+    [Anonymous]
     public const string Form = "";
+    [Anonymous]
     public const string Review = "review/{token}";
+    [Anonymous]
     public const string Plan = "plan/{token}";
+    [Anonymous]
     public const string Revision = "revision/{token}";
+    [Anonymous]
     public const string Report = "report/{token}";
+    [Anonymous]
     public const string Withdraw = "api/applications/{id}/withdraw";
+    [Anonymous]
     public const string Contacts = "api/applications/{id}/contacts";
     public const string CoordinatorList = "api/coordinator/applications";
     public const string CoordinatorDetail = "api/coordinator/applications/{id}";

@@ -7,7 +7,7 @@ public sealed class LinksOptions
     public const string Section = "Links";
 
     /// <summary>HMAC key for every link in every email. Key Vault in Azure; a development key locally.</summary>
-    [Required, MinLength(32)]
+    /// <remarks>Checked by <see cref="SigningKeyValidator"/>, which says what to set instead.</remarks>
     public string SigningKey { get; set; } = "";
 
     /// <summary>The public address links point to, without a trailing slash.</summary>

@@ -45,6 +45,24 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Every_route_of_the_code_is_an_http_function_and_the_anonymous_ones_need_no_function_key()
+    {
+        // Functions has no empty route, so the form at the root is mapped as FunctionsRoot.
+        static string AsTrigger(string route) => route == Http.Routes.Form ? Http.Routes.FunctionsRoot : route;
+        var routes = Functions.Select(f => f.GetProperty("bindings").EnumerateArray().FirstOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger"))
+            .Where(b => b.ValueKind == JsonValueKind.Object)
+            .Select(b => (Route: b.GetProperty("route").GetString(), Auth: b.GetProperty("authLevel").GetString()))
+            .ToList();
+
+        Assert.All(Http.PublicRoutes.Anonymous.Concat(Http.PublicRoutes.Protected), route =>
+        {
+            var mapped = routes.Where(r => r.Route == AsTrigger(route)).ToList();
+            Assert.True(mapped.Count > 0, "no HTTP function for " + route);
+            Assert.All(mapped, r => Assert.Equal("Anonymous", r.Auth));
+        });
+    }
+
+    [Fact]
     public void The_submission_function_gets_a_durable_client()
     {
         var bindings = Functions.Single(f => f.GetProperty("name").GetString() == "SubmitApplication").GetProperty("bindings").EnumerateArray();

@@ -19,6 +19,9 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
     /// <summary>Settings hold only the hash of a coordinator's password.</summary>
     public static readonly string PasswordHash = Coordinator.PasswordHashing.Hash(CoordinatorPassword);
 
+    /// <summary>Random, like a real key (openssl rand -base64 48): a readable phrase is refused at start.</summary>
+    public const string SigningKey = "+C9LpiP5+ljjXi0coaTAkCgkMSaAZX6pCKoyhGGeP1U596c6njKxFdglKbHZqyjU";
+
     public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>A client that signs in as a coordinator.</summary>
@@ -79,7 +82,7 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
         builder.UseSetting("Durable:TaskHub", Prefix + "hub");
         builder.UseSetting("Durable:MaxQueuePollingInterval", "00:00:00.500");
         builder.UseSetting("Seeds:SubmitDemoApplications", "false");
-        builder.UseSetting("Links:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
+        builder.UseSetting("Links:SigningKey", SigningKey);
         builder.UseSetting("Links:BaseUrl", "http://localhost");
         builder.UseSetting("SelfHost:DataPath", Path.Combine(Path.GetTempPath(), Prefix));
         builder.UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "test-seeds"));

@@ -14,7 +14,7 @@ public sealed class LinkSignerTests
 
     static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
-    static (LinkSigner Signer, Clock Clock) Create(string key = "a-signing-key-of-at-least-32-characters!")
+    static (LinkSigner Signer, Clock Clock) Create(string key = "50E7RYTpl1q0zmwRxVnbpazd4TmYb2OXP7TgOZUbh5AIgwrc/KfEQhuEwMwis8Yc")
     {
         var clock = new Clock(Start);
         return (new LinkSigner(Options.Create(new LinksOptions { SigningKey = key }), clock), clock);
