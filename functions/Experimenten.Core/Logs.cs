@@ -26,4 +26,7 @@ internal static partial class Logs
 
     [LoggerMessage(7, LogLevel.Information, "Seeded {Count} calls and {Reviewers} reviewers")]
     public static partial void SeedsLoaded(ILogger log, int count, int reviewers);
+
+    [LoggerMessage(20, LogLevel.Warning, "Refused by the rate limit for {Action}; retry after {Seconds} s")]
+    public static partial void RateLimited(ILogger log, string action, int seconds);
 }

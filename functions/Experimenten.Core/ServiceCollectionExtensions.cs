@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         // Resolved at start, so the self-host's development password (.data/coordinator.password) exists
         // from the first start, as the README says, not only after the first sign-in attempt.
         services.AddOptions<CoordinatorOptions>().BindConfiguration(CoordinatorOptions.Section).ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(o => o.IsValid(), "Storage needs a ConnectionString or BlobServiceUri and TableServiceUri.").ValidateOnStart();
 
@@ -64,6 +65,7 @@ public static class ServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<SendGridTransport>(sp)
             : sp.GetRequiredService<OutboxTransport>());
 
+        services.AddSingleton<RateLimits>();
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<ApplicantApi>();
         services.AddSingleton<CallsApi>();

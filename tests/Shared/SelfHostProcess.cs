@@ -33,6 +33,11 @@ public sealed class SelfHostProcess : IAsyncDisposable
             ["SelfHost__DataPath"] = Path.Combine(Path.GetTempPath(), prefix),
             ["SendGrid__ApiKey"] = "",
         };
+        foreach (var (key, value) in TestRateLimits.Environment)
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             settings[key] = value;
