@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Experimenten.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Experimenten.Tests.Api;
 
@@ -151,7 +152,7 @@ public sealed class RateLimitTests(Azurite azurite)
     [Fact]
     public async Task A_browser_form_post_beyond_the_limit_gets_a_page_with_429()
     {
-        await using var host = Host(("SubmissionsPerClient", "2"), ("DecisionsPerClient", "2"));
+        await using var host = Host(("SubmissionsPerClient", "2"), ("DecisionsPerClient", "2"), ("SubmissionsPerContactEmail", "1"));
         var client = await host.StartAsync();
 
         // The no-JavaScript form: _format=html, and the browser navigates (Accept: text/html).
@@ -183,6 +184,30 @@ public sealed class RateLimitTests(Azurite azurite)
 
         await AssertPageAsync(review, "Please wait a moment", "Your link keeps working");
         Assert.Equal("no-referrer", review.Headers.GetValues("Referrer-Policy").Single());
+
+        // The no-JavaScript form naming an address beyond its allowance: the form again, filled in, the error at the field.
+        var csrf = new string('c', 43);
+        using var browser = host.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = Submission(new TestApplication().With("_format", "html").With("_csrf", csrf).With("residentContactEmail", "victim@example.org").With("welfareContactEmail", $"w{i}@example.org"), $"198.51.100.{i + 1}");
+            request.Headers.Add("Cookie", $"experimenten-csrf={csrf}");
+            request.Headers.Accept.ParseAdd("text/html");
+            var page = await browser.SendAsync(request);
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+            if (i == 0)
+            {
+                Assert.True(page.IsSuccessStatusCode, $"the first is accepted ({page.StatusCode})");
+                continue;
+            }
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+            Assert.True(page.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After");
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("Te veel aanvragen voor dit e-mailadres", html, StringComparison.Ordinal);
+            Assert.Contains("Met dit e-mailadres zijn vandaag al veel aanvragen gedaan", html, StringComparison.Ordinal);
+            Assert.Contains("value=\"victim@example.org\"", html, StringComparison.Ordinal);
+        }
     }
 
     static async Task AssertPageAsync(HttpResponseMessage response, string title, string text)
