@@ -11,7 +11,7 @@ builder.UseMiddleware<RateLimitMiddleware>();
 builder.Services.AddExperimentenCore();
 
 // Every request reaches the worker through the Functions host, so the connection is the host's own; the
-// platform's front end appends the client's address to X-Forwarded-For (RateLimits reads it from the right).
+// platform's front end appends the client's address to X-Forwarded-For (RateLimits takes the last public one).
 builder.Services.PostConfigure<RateLimitOptions>(o => o.ClientAddressHeader = o.ClientAddressHeader.Length > 0 ? o.ClientAddressHeader : "X-Forwarded-For");
 builder.Services.AddHostedService<StorageStartup>();
 builder.Build().Run();

@@ -299,18 +299,53 @@ public sealed class RateLimits : IDisposable
     {
         if (options.ClientAddressHeader.Length > 0)
         {
-            // The trusted proxy appends the address it saw, so read from the right; the host's own hop is loopback.
+            // Each proxy appends the address it saw, so the client's own entries (which it can forge) stand to the left.
+            // From the right, the platform's hops (loopback, private ranges) are skipped: the first public address is
+            // the one the internet-facing proxy saw. Without one, the client is on a private network: its nearest hop.
             var entries = context.Request.Headers[options.ClientAddressHeader].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            IPAddress? nearestPrivate = null;
             for (var i = entries.Length - 1; i >= 0; i--)
             {
-                if (ParseAddress(entries[i]) is { } address && !IPAddress.IsLoopback(address))
+                if (ParseAddress(entries[i]) is not { } address || IPAddress.IsLoopback(address))
+                {
+                    continue;
+                }
+
+                if (!IsPrivate(address))
                 {
                     return address;
                 }
+
+                nearestPrivate ??= address;
+            }
+
+            if (nearestPrivate is not null)
+            {
+                return nearestPrivate;
             }
         }
 
         return context.Connection.RemoteIpAddress;
+    }
+
+    static bool IsPrivate(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal;
+        }
+
+        var b = address.GetAddressBytes();
+        return b[0] == 10
+            || (b[0] == 172 && b[1] is >= 16 and <= 31)
+            || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 100 && b[1] is >= 64 and <= 127)
+            || (b[0] == 169 && b[1] == 254);
     }
 
     static IPAddress? ParseAddress(string entry) =>

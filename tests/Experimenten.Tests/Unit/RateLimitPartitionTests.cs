@@ -93,10 +93,16 @@ public sealed class RateLimitPartitionTests
     {
         using var limits = Limits(new RateLimitOptions { SubmissionsPerClient = 1, ClientAddressHeader = "X-Forwarded-For" });
 
-        // What the client wrote itself stands to the left; the proxy's entry (with its port) is the last that is not the host's own hop.
-        Assert.True(Acquire(limits, Request("POST", "/api/applications", "127.0.0.1", forwarded: "10.9.9.9, 203.0.113.7:50123, 127.0.0.1")));
-        Assert.False(Acquire(limits, Request("POST", "/api/applications", "127.0.0.1", forwarded: "10.8.8.8, 203.0.113.7:50999")));
+        // What the client wrote itself stands to the left; the proxy's entry (with its port) is the last public one,
+        // whatever the platform's own hops (private, loopback) add after it.
+        Assert.True(Acquire(limits, Request("POST", "/api/applications", "127.0.0.1", forwarded: "198.51.100.99, 203.0.113.7:50123, 10.0.0.4, 127.0.0.1")));
+        Assert.False(Acquire(limits, Request("POST", "/api/applications", "127.0.0.1", forwarded: "192.0.2.50, 203.0.113.7:50999, 100.64.1.2")));
+        Assert.False(Acquire(limits, Request("POST", "/api/applications", "127.0.0.1", forwarded: "203.0.113.7")));
         Assert.True(Acquire(limits, Request("POST", "/api/applications", "127.0.0.1", forwarded: "203.0.113.7, [2001:db8::1]:443")));
+
+        // Only private hops: a client on the fund's own network, counted by its nearest hop.
+        Assert.True(Acquire(limits, Request("POST", "/api/applications", "127.0.0.1", forwarded: "10.1.1.1, 172.16.0.9")));
+        Assert.False(Acquire(limits, Request("POST", "/api/applications", "127.0.0.1", forwarded: "10.2.2.2, 172.16.0.9")));
     }
 
     [Fact]
