@@ -50,6 +50,9 @@ sealed class BenchHost : IAsyncDisposable
             ["SendGrid:ApiKey"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+
+        // Every benchmark client posts from 127.0.0.1 with the same addresses: raised allowances, the limiter still on.
+        builder.Configuration.AddInMemoryCollection(TestRateLimits.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddSelfHost(r =>
         {
             r.AddOrchestrator<BareLifecycle>();

@@ -44,4 +44,7 @@ internal static partial class Logs
 
     [LoggerMessage(25, LogLevel.Warning, "Cross-site request to {Path} refused")]
     public static partial void CrossSiteRefused(ILogger log, string path);
+
+    [LoggerMessage(30, LogLevel.Warning, "Refused by the rate limit for {Action}; retry after {Seconds} s")]
+    public static partial void RateLimited(ILogger log, string action, int seconds);
 }

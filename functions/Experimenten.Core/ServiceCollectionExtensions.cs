@@ -50,6 +50,8 @@ public static class ServiceCollectionExtensions
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/" + Routes.CoordinatorSignIn;
         });
+
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(o => o.IsValid(), "Storage needs a ConnectionString or BlobServiceUri and TableServiceUri.").ValidateOnStart();
 
@@ -87,6 +89,7 @@ public static class ServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<SendGridTransport>(sp)
             : sp.GetRequiredService<OutboxTransport>());
 
+        services.AddSingleton<RateLimits>();
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<ApplicantApi>();
         services.AddSingleton<CallsApi>();

@@ -13,6 +13,7 @@ using Experimenten.Storage;
 using Experimenten.Submission;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -57,6 +58,15 @@ public static class HostingExtensions
         // The keys that protect coordinator session cookies survive a restart, so nobody is signed out by one.
         services.AddDataProtection().SetApplicationName("Experimenten")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(LocalSecret.Folder(builder.Configuration.GetSection(SelfHostOptions.Section).Get<SelfHostOptions>() ?? new(), builder.Environment), "keys")));
+
+        // The core's limiter, so this host and the Functions worker count the same way (see RateLimits).
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<RateLimits>((o, limits) =>
+        {
+            o.GlobalLimiter = limits.Limiter;
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (rejected, _) => new ValueTask(limits.RejectAsync(rejected.HttpContext, rejected.Lease));
+        });
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = SubmissionLimits.MaxBodyBytes + (1024 * 1024));
 
         // The sidecar address must be known before the worker and client are built.
@@ -98,6 +108,9 @@ public static class HostingExtensions
 
         app.UseRedactedRequestLog();
         app.UseExceptionHandler();
+
+        // Before the endpoints, so a refused request never reaches the front door, storage or email.
+        app.UseRateLimiter();
         app.MapGet("/" + Routes.Health, (Readiness r) => r.Check());
         app.MapGet("/" + Routes.Calls, (HttpRequest req, CallsApi api) => api.List(req));
         app.MapPost("/" + Routes.Applications, (HttpRequest req, SubmissionHandler h, DurableTaskClient c, CancellationToken ct) => h.HandleAsync(req, c, ct))
@@ -114,9 +127,9 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.Review, (HttpRequest req, string token, ReviewerPages p, DurableTaskClient c, CancellationToken ct) => p.PostAsync(req, token, c, ct)).DisableAntiforgery();
         app.MapGet("/" + Routes.Plan, (HttpRequest req, string token, ReviewerPages p, PlanStore plans, CancellationToken ct) => p.PlanAsync(req, token, plans, ct));
         app.MapGet("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, CancellationToken ct) => p.GetRevisionAsync(req, token, ct));
-        app.MapPost("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostRevisionAsync(req, token, c, ct)).DisableAntiforgery().AheadOfBackground();
+        app.MapPost("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostRevisionAsync(req, token, c, ct)).DisableAntiforgery().AheadOfBackground(LinkPurpose.Revision);
         app.MapGet("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, CancellationToken ct) => p.GetReportAsync(req, token, ct));
-        app.MapPost("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostReportAsync(req, token, c, ct)).DisableAntiforgery().AheadOfBackground();
+        app.MapPost("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostReportAsync(req, token, c, ct)).DisableAntiforgery().AheadOfBackground(LinkPurpose.Report);
         app.MapPost("/" + Routes.Withdraw, (HttpRequest req, string id, ApplicantActions a, DurableTaskClient c, CancellationToken ct) => a.WithdrawAsync(req, id, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.Contacts, (HttpRequest req, string id, ApplicantActions a, DurableTaskClient c, CancellationToken ct) => a.ChangeContactAsync(req, id, c, ct)).DisableAntiforgery();
 
@@ -174,11 +187,18 @@ public static class HostingExtensions
         });
     }
 
-    /// <summary>Uploads go through the <see cref="FrontDoor"/>, so background durable work steps aside while they come in.</summary>
-    static RouteHandlerBuilder AheadOfBackground(this RouteHandlerBuilder endpoint) =>
+    /// <summary>
+    /// Uploads go through the <see cref="FrontDoor"/>, so background durable work steps aside while they come in; only
+    /// plausible ones (<see cref="PlausibleUpload"/>). An endpoint filter runs after the rate limiter, so a refused
+    /// flood never gets this far either.
+    /// </summary>
+    static RouteHandlerBuilder AheadOfBackground(this RouteHandlerBuilder endpoint, LinkPurpose? purpose = null) =>
         endpoint.AddEndpointFilter(async (context, next) =>
         {
-            using var visit = context.HttpContext.RequestServices.GetRequiredService<FrontDoor>().Enter();
+            var services = context.HttpContext.RequestServices;
+            using var visit = PlausibleUpload.Counts(context.HttpContext.Request, services.GetRequiredService<LinkSigner>(), purpose)
+                ? services.GetRequiredService<FrontDoor>().Enter()
+                : null;
             return await next(context);
         });
 

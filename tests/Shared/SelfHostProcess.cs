@@ -36,6 +36,11 @@ public sealed class SelfHostProcess : IAsyncDisposable
             // As ./start.sh runs it: the outbox at /dev/mail is served in Development only.
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
         };
+        foreach (var (key, value) in TestRateLimits.Environment)
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             settings[key] = value;

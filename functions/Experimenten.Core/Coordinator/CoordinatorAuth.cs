@@ -19,7 +19,7 @@ namespace Experimenten.Coordinator;
 /// <c>X-MS-CLIENT-PRINCIPAL</c>; the host refuses to start in that mode unless the platform is in front
 /// (<see cref="CoordinatorOptionsValidator"/>). The principal needs the coordinator app role.
 /// </summary>
-public sealed class CoordinatorAuth(IOptions<CoordinatorOptions> options, SignInThrottle throttle, ILogger<CoordinatorAuth> log)
+public sealed class CoordinatorAuth(IOptions<CoordinatorOptions> options, SignInThrottle throttle, RateLimits limits, ILogger<CoordinatorAuth> log)
 {
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string CookieName = "experimenten-coordinator";
@@ -73,7 +73,7 @@ public sealed class CoordinatorAuth(IOptions<CoordinatorOptions> options, SignIn
     public SignInOutcome Check(string user, string password, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var client = ClientAddress.Of(context);
+        var client = limits.ClientOf(context);
         var wait = throttle.WaitFor(user, client);
         if (wait > TimeSpan.Zero)
         {
@@ -109,7 +109,7 @@ public sealed class CoordinatorAuth(IOptions<CoordinatorOptions> options, SignIn
         await context.SignOutAsync(Scheme);
         if (session.Principal?.Identity?.Name is { } name)
         {
-            Logs.CoordinatorSignedOut(log, name, ClientAddress.Of(context));
+            Logs.CoordinatorSignedOut(log, name, limits.ClientOf(context));
         }
     }
 

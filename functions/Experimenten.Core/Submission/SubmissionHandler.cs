@@ -25,6 +25,7 @@ public sealed class SubmissionHandler(
     IOptions<LinksOptions> links,
     TimeProvider time,
     FormPage formPage,
+    RateLimits limits,
     ILogger<SubmissionHandler> log)
 {
     static readonly OrchestrationRuntimeStatus[] AnyStatus =
@@ -167,6 +168,12 @@ public sealed class SubmissionHandler(
                     before ? "You can apply once the call opens. Nothing was stored." : "The deadline of this call has passed. Nothing was stored."),
                 check.Errors,
                 new Dictionary<string, object?> { ["deadline"] = call.ClosesAt, ["opensAt"] = call.OpensAt });
+        }
+
+        // Counted only now, for a form that would be accepted: refusals cost an address nothing.
+        if (limits.RefuseContacts(request, lang, application) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var key = request.Headers["Idempotency-Key"].ToString();

@@ -31,6 +31,8 @@ public sealed class Site : IAsyncLifetime
         }
 
         await azurite.InitializeAsync();
+
+        // SelfHostProcess raises the rate limits (TestRateLimits): the whole suite posts from 127.0.0.1 with the same addresses.
         Host = new SelfHostProcess(azurite, new Dictionary<string, string>
         {
             ["Coordinator__Credentials__0__User"] = CoordinatorUser,

@@ -20,6 +20,21 @@ public sealed class IdempotencyAttackTests(Azurite azurite)
         return await client.SendAsync(request);
     }
 
+    /// <summary>The applications' own lifecycles: review rounds and report cycles start on their own time.</summary>
+    static async Task<List<string>> ApplicationsAsync(SelfHostFactory host)
+    {
+        var ids = new List<string>();
+        await foreach (var instance in host.Durable.GetAllInstancesAsync(new Microsoft.DurableTask.Client.OrchestrationQuery { PageSize = 100 }))
+        {
+            if (!instance.InstanceId.Contains(':', StringComparison.Ordinal))
+            {
+                ids.Add(instance.InstanceId);
+            }
+        }
+
+        return [.. ids.Order(StringComparer.Ordinal)];
+    }
+
     [Fact]
     public async Task Someone_elses_key_with_other_content_answers_422_and_reveals_nothing()
     {
@@ -29,7 +44,7 @@ public sealed class IdempotencyAttackTests(Azurite azurite)
         Assert.Equal(HttpStatusCode.Accepted, victim.StatusCode);
         var victimId = (await victim.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         await host.WaitForKindAsync(victimId, "Received", 2);
-        var instances = await host.InstanceCountAsync();
+        var applications = await ApplicationsAsync(host);
 
         // The attacker sends their own content under the victim's key.
         var attack = await SubmitAsync(client, new TestApplication()
@@ -45,7 +60,7 @@ public sealed class IdempotencyAttackTests(Azurite azurite)
         Assert.DoesNotContain("Samen de buurtkamer", body, StringComparison.Ordinal);
 
         // Nothing changed for the victim, nothing new was made, nobody was mailed.
-        Assert.Equal(instances, await host.InstanceCountAsync());
+        Assert.Equal(applications, await ApplicationsAsync(host));
         var view = (await host.ReadModel.GetAsync(victimId, default))!;
         Assert.Equal("anna@example.org", view.ResidentContact.Email);
         await Task.Delay(TimeSpan.FromSeconds(1));

@@ -88,6 +88,13 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
         builder.UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "test-seeds"));
         builder.UseSetting("Coordinator:Credentials:0:User", CoordinatorUser);
         builder.UseSetting("Coordinator:Credentials:0:PasswordHash", PasswordHash);
+
+        foreach (var (key, value) in TestRateLimits.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
         configure?.Invoke(builder);
     }
 
