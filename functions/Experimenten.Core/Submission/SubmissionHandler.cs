@@ -60,11 +60,9 @@ public sealed class SubmissionHandler(
             request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
             {
                 MultipartBodyLengthLimit = SubmissionLimits.MaxBodyBytes,
-
-                // Plans of a few MB stay in memory: buffering them to disk first doubled the latency.
-                MemoryBufferThreshold = (int)SubmissionLimits.MaxFileBytes / 2,
+                MemoryBufferThreshold = SubmissionLimits.UploadMemoryBufferBytes,
                 ValueLengthLimit = SubmissionLimits.MaxPlanText * 4,
-                ValueCountLimit = 64,
+                ValueCountLimit = SubmissionLimits.MaxFormValues,
             }));
             form = await request.ReadFormAsync(cancellationToken);
         }
