@@ -17,6 +17,14 @@ public static class SubmissionLimits
     /// <summary>Form fields in one submission: the form has fewer than 20; more is not a browser.</summary>
     public const int MaxFormValues = 64;
 
+    /// <summary>
+    /// What a DOCX or ODT may unpack to in all, and how many parts it may hold. A plan of one A4 is far
+    /// below both; a zip bomb (a small file that unpacks to gigabytes) is far above.
+    /// </summary>
+    public const long MaxUnpackedBytes = 100 * 1024 * 1024;
+
+    public const int MaxZipEntries = 2000;
+
     public const int MaxTitle = 200;
     public const int MaxShortText = 200;
     public const int MaxSummary = 2000;

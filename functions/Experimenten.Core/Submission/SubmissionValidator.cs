@@ -45,7 +45,7 @@ public sealed class SubmissionValidator(string language)
             return "";
         }
 
-        if (value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
+        if (value.Any(c => (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || IsHidden(c, multiline)))
         {
             Add(field, "Deze tekst bevat onzichtbare besturingstekens. Haal die weg.", "This text contains invisible control characters. Please remove them.");
             return "";
@@ -110,6 +110,14 @@ public sealed class SubmissionValidator(string language)
 
         return 0;
     }
+
+    /// <summary>
+    /// Line breaks that are not control characters (U+2028, U+2029) end a subject or a name just as well,
+    /// and direction overrides make "Bram \u202Efdp.exe" read as "Bram exe.pdf": neither belongs in a form.
+    /// </summary>
+    static bool IsHidden(char c, bool multiline) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
+        || (!multiline && c is '\u2028' or '\u2029');
 
     static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address)
