@@ -26,7 +26,7 @@ public static class ContactChange
         {
             errors["name"] = [Problems.Pick(lang, $"Vul de naam van de nieuwe contactpersoon in (hoogstens {SubmissionLimits.MaxShortText} tekens).", $"Fill in the new contact's name (at most {SubmissionLimits.MaxShortText} characters).")];
         }
-        else if (name.Any(char.IsControl) || name.Contains('\uFFFD', StringComparison.Ordinal))
+        else if (name.Any(c => char.IsControl(c) || SubmissionValidator.IsHidden(c, multiline: false)) || name.Contains('\uFFFD', StringComparison.Ordinal))
         {
             // A line break in a name would end up in an email's greeting and headers.
             errors["name"] = [Problems.Pick(lang, "De naam mag geen regeleinden of onzichtbare tekens bevatten.", "The name may not contain line breaks or invisible characters.")];

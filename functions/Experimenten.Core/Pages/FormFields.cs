@@ -23,7 +23,7 @@ public static class FormFields
                 "Twee of drie zinnen: wat wilt u samen uitproberen?", "Two or three sentences: what do you want to try out together?"),
             new("municipality", "text", SubmissionLimits.MaxShortText, true, "Gemeente", "Municipality", Autocomplete: "address-level2"),
             new("budgetRequested", "euros", 20, true, "Gevraagd bedrag in hele euro's", "Amount requested in whole euros",
-                "Alleen cijfers, zonder komma. Bijvoorbeeld: 7500.", "Digits only, no decimals. For example: 7500."),
+                "Zonder centen. Bijvoorbeeld: 7500 of 7.500.", "No cents. For example: 7500 or 7,500."),
         ]),
         new("De bewoners", "The residents",
         [
@@ -70,7 +70,7 @@ public static class FormFields
             // Euros are text with a numeric keyboard: a number input would silently drop "7.500" or "€ 7500".
             var type = field.Kind switch { "email" => "email", _ => "text" };
             html.Append("<input type=\"").Append(type).Append('"').Append(common)
-                .Append(field.Kind == "euros" ? " inputmode=\"numeric\" data-rule=\"euros\"" : "")
+                .Append(field.Kind == "euros" ? $" inputmode=\"numeric\" data-rule=\"euros\" data-max=\"{Amounts.MaxEuros.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"" : "")
                 .Append(field.Kind == "email" ? " data-rule=\"email\" spellcheck=\"false\"" : "")
                 .Append(" maxlength=\"").Append(field.Max).Append('"')
                 .Append(field.Autocomplete is null ? "" : $" autocomplete=\"{field.Autocomplete}\"")

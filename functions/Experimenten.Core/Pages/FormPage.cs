@@ -181,7 +181,9 @@ public sealed class FormPage(CallCatalog catalog, TimeProvider time, Formatting 
         void Data(string key, string nl, string en) => body.Append(" data-msg-").Append(key).Append("=\"").Append(Html.E(Html.T(lang, nl, en))).Append('"');
         Data("required", "Vul dit veld in.", "Please fill in this field.");
         Data("email", "Dit is geen geldig e-mailadres, zoals naam@voorbeeld.nl.", "This is not a valid email address, such as name@example.org.");
-        Data("euros", "Vul een bedrag in hele euro's in, alleen cijfers (bijvoorbeeld 7500).", "Enter an amount in whole euros, digits only (for example 7500).");
+        Data("euros", "Dit kunnen we niet lezen als bedrag. Schrijf het bedrag in hele euro's, zoals 4500 of 4.500.", "We cannot read this as an amount. Write the amount in whole euros, such as 4500 or 4,500.");
+        Data("cents", "Het fonds geeft alleen hele euro's. Schrijf het bedrag zonder centen, zoals 4500 of 4.500.", "The fund gives whole euros only. Write the amount without cents, such as 4500 or 4,500.");
+        Data("toohigh", "Dit bedrag is te hoog om te kloppen. Schrijf het bedrag in hele euro's, zoals 4500 of 4.500.", "This amount is too high to be right. Write the amount in whole euros, such as 4500 or 4,500.");
         Data("positive", "Het bedrag moet groter zijn dan 0.", "The amount must be more than 0.");
         Data("toolong", "Deze tekst is te lang: hoogstens {max} tekens, nu {n}.", "This text is too long: at most {max} characters, now {n}.");
         Data("plan", "Typ uw plan, of voeg één bestand toe.", "Type your plan, or attach one file.");

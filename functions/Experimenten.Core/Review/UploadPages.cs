@@ -72,7 +72,13 @@ public sealed class UploadPages(ReadModel readModel, ReportStore reports, Review
         IFormCollection form;
         try
         {
-            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = SubmissionLimits.MaxBodyBytes }));
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
+            {
+                MultipartBodyLengthLimit = SubmissionLimits.MaxBodyBytes,
+                MemoryBufferThreshold = SubmissionLimits.UploadMemoryBufferBytes,
+                ValueLengthLimit = SubmissionLimits.MaxPlanText * 4,
+                ValueCountLimit = SubmissionLimits.MaxFormValues,
+            }));
             form = await request.ReadFormAsync(cancellationToken);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)

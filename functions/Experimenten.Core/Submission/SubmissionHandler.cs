@@ -61,17 +61,24 @@ public sealed class SubmissionHandler(
             request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
             {
                 MultipartBodyLengthLimit = SubmissionLimits.MaxBodyBytes,
-
-                // Plans of a few MB stay in memory: buffering them to disk first doubled the latency.
-                MemoryBufferThreshold = (int)SubmissionLimits.MaxFileBytes / 2,
+                MemoryBufferThreshold = SubmissionLimits.UploadMemoryBufferBytes,
                 ValueLengthLimit = SubmissionLimits.MaxPlanText * 4,
-                ValueCountLimit = 64,
+                ValueCountLimit = SubmissionLimits.MaxFormValues,
             }));
             form = await request.ReadFormAsync(cancellationToken);
         }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        // ASP.NET Core tells its limits apart only by message. Only the body's length means "too large";
+        // too many fields is not a browser's form, and an overlong boundary or part header is a broken one.
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
             return TooLarge(lang);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("value count limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "too-many-fields", lang,
+                "Te veel velden", "Too many fields",
+                $"Het formulier heeft meer dan {SubmissionLimits.MaxFormValues} velden. Gebruik het formulier op de website; er is niets opgeslagen.",
+                $"The form has more than {SubmissionLimits.MaxFormValues} fields. Please use the form on the website; nothing was stored.");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Mail;
 using Experimenten.Domain;
 using Microsoft.AspNetCore.Http;
@@ -46,7 +45,7 @@ public sealed class SubmissionValidator(string language)
             return "";
         }
 
-        if (value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
+        if (value.Any(c => (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || IsHidden(c, multiline)))
         {
             Add(field, "Deze tekst bevat onzichtbare besturingstekens. Haal die weg.", "This text contains invisible control characters. Please remove them.");
             return "";
@@ -73,6 +72,10 @@ public sealed class SubmissionValidator(string language)
         return value;
     }
 
+    /// <summary>
+    /// Whole euros, in Dutch or English notation. An amount is never changed to make it fit: cents or a
+    /// form that could mean two sums are refused with an example of how to write it.
+    /// </summary>
     public long Budget(IFormCollection form, string field)
     {
         var value = Text(form, field, 20);
@@ -81,21 +84,40 @@ public sealed class SubmissionValidator(string language)
             return 0;
         }
 
-        var digits = value.Replace("€", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Trim();
-        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var euros))
+        if (Amounts.TryParseWholeEuros(value, out var euros, out var problem))
         {
-            Add(field, $"Vul een bedrag in hele euro's in, alleen cijfers (bijvoorbeeld 7500). \"{value}\" is geen bedrag.",
-                $"Enter an amount in whole euros, digits only (for example 7500). \"{value}\" is not an amount.");
-            return 0;
+            return euros;
         }
 
-        if (euros <= 0)
+        const string HowNl = "Schrijf het bedrag in hele euro's, zoals 4500 of 4.500.";
+        const string HowEn = "Write the amount in whole euros, such as 4500 or 4,500.";
+        switch (problem)
         {
-            Add(field, "Het bedrag moet groter zijn dan 0.", "The amount must be more than 0.");
+            case AmountProblem.Cents:
+                Add(field, $"Het fonds geeft alleen hele euro's. Schrijf het bedrag zonder centen, zoals 4500 of 4.500. U schreef \"{value}\".",
+                    $"The fund gives whole euros only. Write the amount without cents, such as 4500 or 4,500. You wrote \"{value}\".");
+                break;
+            case AmountProblem.NotPositive:
+                Add(field, "Het bedrag moet groter zijn dan 0.", "The amount must be more than 0.");
+                break;
+            case AmountProblem.TooHigh:
+                Add(field, $"Dit bedrag is te hoog om te kloppen. {HowNl}", $"This amount is too high to be right. {HowEn}");
+                break;
+            default:
+                Add(field, $"\"{value}\" kunnen we niet lezen als bedrag. {HowNl}", $"We cannot read \"{value}\" as an amount. {HowEn}");
+                break;
         }
 
-        return euros;
+        return 0;
     }
+
+    /// <summary>
+    /// Line breaks that are not control characters (U+2028, U+2029) end a subject or a name just as well,
+    /// and direction overrides make "Bram \u202Efdp.exe" read as "Bram exe.pdf": neither belongs in a form.
+    /// </summary>
+    public static bool IsHidden(char c, bool multiline) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
+        || (!multiline && c is '\u2028' or '\u2029');
 
     public static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address)

@@ -22,6 +22,26 @@
     return text;
   }
 
+  // Mirrors Amounts.TryParseWholeEuros: Dutch or English notation, never a guess; null when it reads.
+  var amountShape = /^([0-9]{1,3}([., ])[0-9]{3}(?:\2[0-9]{3})*|[0-9]+)(?:([.,])([0-9]{2}|--?))?$/;
+  function amountProblem(text, max) {
+    var value = text.replace(/\s+/g, " ").trim();
+    var lower = value.toLowerCase();
+    var currencies = ["€", "eur", "euros", "euro"];
+    for (var i = 0; i < currencies.length; i++) {
+      var c = currencies[i];
+      if (lower.indexOf(c) === 0) { value = value.slice(c.length).trim(); break; }
+      if (lower.length >= c.length && lower.lastIndexOf(c) === lower.length - c.length) { value = value.slice(0, value.length - c.length).trim(); break; }
+    }
+    if (/^[-\u2212]/.test(value)) { return amountShape.test(value.slice(1).trim()) ? "positive" : "euros"; }
+    var m = amountShape.exec(value);
+    if (!m || (m[2] && m[3] && m[2] === m[3]) || (m[2] && m[1].charAt(0) === "0")) { return "euros"; }
+    if (m[4] && m[4].charAt(0) !== "-" && m[4] !== "00") { return "cents"; }
+    var digits = m[2] ? m[1].split(m[2]).join("") : m[1];
+    if (digits.length > 15 || parseInt(digits, 10) > max) { return "toohigh"; }
+    return parseInt(digits, 10) <= 0 ? "positive" : null;
+  }
+
   function randomKey() {
     var bytes = new Uint8Array(16);
     window.crypto.getRandomValues(bytes);
@@ -35,7 +55,7 @@
     return label ? label.textContent : name;
   }
 
-  // Mirrors SubmissionValidator: required, length, email, whole euros > 0, plan text or one file, consent.
+  // Mirrors SubmissionValidator: required, length, email, whole euros (Amounts), plan text or one file, consent.
   function check() {
     var errors = {};
     function add(name, text) { (errors[name] = errors[name] || []).push(text); }
@@ -49,8 +69,8 @@
       if (max && value.length > max) { add(el.name, msg("toolong", { max: max, n: value.length })); return; }
       if (el.getAttribute("data-rule") === "email" && !emailPattern.test(value)) { add(el.name, msg("email")); }
       if (el.getAttribute("data-rule") === "euros") {
-        var digits = value.replace(/€/g, "").replace(/\./g, "").trim();
-        if (!/^[0-9]+$/.test(digits)) { add(el.name, msg("euros")); } else if (parseInt(digits, 10) <= 0) { add(el.name, msg("positive")); }
+        var problem = amountProblem(value, parseInt(el.getAttribute("data-max") || "0", 10));
+        if (problem) { add(el.name, msg(problem)); }
       }
     });
     var file = fieldFor("plan").files[0];
