@@ -18,6 +18,9 @@ public sealed class LinkSigner(IOptions<LinksOptions> options, TimeProvider time
 
     readonly byte[] key = Encoding.UTF8.GetBytes(options.Value.SigningKey);
 
+    /// <summary>The current key first, then the keys of a rotation still in flight (<see cref="LinksOptions.PreviousSigningKeys"/>).</summary>
+    readonly byte[][] verifying = [Encoding.UTF8.GetBytes(options.Value.SigningKey), .. options.Value.PreviousSigningKeys.Select(k => Encoding.UTF8.GetBytes(k))];
+
     /// <summary>The signer's clock, so link lifetimes are counted from the moment of sending.</summary>
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -54,8 +57,7 @@ public sealed class LinkSigner(IOptions<LinksOptions> options, TimeProvider time
             return LinkCheck.Invalid;
         }
 
-        var expected = WebEncoders.Base64UrlDecode(Mac(parts[1]));
-        if (!CryptographicOperations.FixedTimeEquals(given, expected))
+        if (!verifying.Any(k => CryptographicOperations.FixedTimeEquals(given, Mac(k, parts[1]))))
         {
             return LinkCheck.Invalid;
         }
@@ -78,11 +80,9 @@ public sealed class LinkSigner(IOptions<LinksOptions> options, TimeProvider time
         return claims.ExpiresAt <= time.GetUtcNow() ? LinkCheck.ExpiredFor(claims) : LinkCheck.Valid(claims);
     }
 
-    string Mac(string payload)
-    {
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{Version}.{payload}"));
-        return WebEncoders.Base64UrlEncode(mac);
-    }
+    string Mac(string payload) => WebEncoders.Base64UrlEncode(Mac(key, payload));
+
+    static byte[] Mac(byte[] key, string payload) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{Version}.{payload}"));
 }
 
 /// <summary>The outcome of checking a link: valid, expired (claims known, still refused) or invalid.</summary>

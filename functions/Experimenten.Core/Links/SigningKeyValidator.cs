@@ -38,7 +38,21 @@ public sealed class SigningKeyValidator : IValidateOptions<LinksOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var problem = Problem(options.SigningKey);
-        return problem is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problem + WhatToSet);
+        if (problem is not null)
+        {
+            return ValidateOptionsResult.Fail(problem + WhatToSet);
+        }
+
+        // A weak old key forges links as well as a weak new one does.
+        for (var i = 0; i < options.PreviousSigningKeys.Count; i++)
+        {
+            if (Problem(options.PreviousSigningKeys[i]) is { } old)
+            {
+                return ValidateOptionsResult.Fail(old.Replace("Links:SigningKey", $"Links:PreviousSigningKeys:{i}", StringComparison.Ordinal) + WhatToSet);
+            }
+        }
+
+        return ValidateOptionsResult.Success;
     }
 
     /// <summary>Why the key is refused, or null when it is fit to sign links.</summary>

@@ -86,7 +86,7 @@ public sealed class Site : IAsyncLifetime
         await page.GetByLabel(new System.Text.RegularExpressions.Regex("Gebruikersnaam|User name")).FillAsync(CoordinatorUser);
         await page.GetByLabel(new System.Text.RegularExpressions.Regex("^(Wachtwoord|Password)$")).FillAsync(CoordinatorPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ClickAsync();
-        await WaitForUrlAsync(page, new System.Text.RegularExpressions.Regex("/coordinator$"));
+        await WaitForUrlAsync(page, new System.Text.RegularExpressions.Regex("/coordinator(\\?[^/]*)?$"));
     }
 
     /// <summary>Waits for a navigation; when it never comes, the failure shows where the browser is, what it shows and what the host logged.</summary>

@@ -70,4 +70,26 @@ public sealed class LinkSignerTests
         var (stranger, _) = Create("a-completely-different-key-0123456789");
         Assert.Equal(LinkCheckResult.Invalid, stranger.Check(token, LinkPurpose.Status).Result);
     }
+
+    [Fact]
+    public void A_rotated_key_keeps_links_in_flight_working_and_signs_nothing_new()
+    {
+        const string OldKey = "50E7RYTpl1q0zmwRxVnbpazd4TmYb2OXP7TgOZUbh5AIgwrc/KfEQhuEwMwis8Yc";
+        const string NewKey = "kQ2m7Zr9vXw4Lc1Tn8Bd6Hf3Jp0Sy5Ue2Wa7Ri4Gt9Mx1Ko3Vb8Nc6Pz0Lq2Dh5";
+        var clock = new Clock(Start);
+        var before = new LinkSigner(Options.Create(new LinksOptions { SigningKey = OldKey }), clock);
+        var inFlight = before.Sign(LinkPurpose.Review, "exp-abc", "r1", 1, TimeSpan.FromDays(14));
+
+        var rotated = new LinksOptions { SigningKey = NewKey };
+        rotated.PreviousSigningKeys.Add(OldKey);
+        var during = new LinkSigner(Options.Create(rotated), clock);
+        Assert.True(during.Check(inFlight, LinkPurpose.Review).IsValidFor("exp-abc"));
+
+        // New links carry the new key only: once the old key is removed, they still work and the old ones do not.
+        var fresh = during.Sign(LinkPurpose.Review, "exp-abc", "r1", 1, TimeSpan.FromDays(14));
+        var after = new LinkSigner(Options.Create(new LinksOptions { SigningKey = NewKey }), clock);
+        Assert.True(after.Check(fresh, LinkPurpose.Review).IsValidFor("exp-abc"));
+        Assert.Equal(LinkCheckResult.Invalid, after.Check(inFlight, LinkPurpose.Review).Result);
+        Assert.Equal(LinkCheckResult.Invalid, before.Check(fresh, LinkPurpose.Review).Result);
+    }
 }
