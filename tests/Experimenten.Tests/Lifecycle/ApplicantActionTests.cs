@@ -151,6 +151,10 @@ public sealed class ApplicantActionTests(Azurite azurite) : IAsyncLifetime
         await Wait.UntilAsync(async () => (await client.GetAsync(SelfHostFactory.Local(joost.Links.Single(l => l.Contains("/review/", StringComparison.Ordinal))))).StatusCode == HttpStatusCode.Conflict,
             TimeSpan.FromSeconds(10), "the replaced reviewer's link is refused");
 
+        // Nor does the replaced reviewer read the plan any more; the new one does.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(SelfHostFactory.Local(joost.Links.Single(l => l.Contains("/plan/", StringComparison.Ordinal))))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(SelfHostFactory.Local(thomas.Links.Single(l => l.Contains("/plan/", StringComparison.Ordinal))))).StatusCode);
+
         var cancel = await coordinator.PostAsync(new Uri($"/api/coordinator/applications/{id}/cancel", UriKind.Relative), JsonContent.Create(new { reason = "Dubbele aanvraag" }));
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         Assert.All(await host.WaitForKindAsync(id, "Cancelled", 2), m => Assert.Contains("Dubbele aanvraag", m.Text, StringComparison.Ordinal));

@@ -45,6 +45,13 @@ public sealed class DeadlineTests(Azurite azurite) : IAsyncLifetime
 
         Assert.Equal("coordinator@example.org", escalation.To);
         Assert.Contains("Annelies Bakker", escalation.Text, StringComparison.Ordinal);
+
+        // The coordinator opens the application's page from the email, not the API's JSON.
+        var open = Assert.Single(escalation.Links);
+        Assert.EndsWith($"/coordinator/applications/{id}", open, StringComparison.Ordinal);
+        var page = await host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(SelfHostFactory.Local(open));
+        Assert.Equal(HttpStatusCode.SeeOther, page.StatusCode);
+        Assert.StartsWith("/coordinator/sign-in", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.All(soon, m => Assert.StartsWith("Herinnering beoordeling", m.Subject, StringComparison.Ordinal));
         Assert.All(overdue, m => Assert.StartsWith("Beoordeling te laat", m.Subject, StringComparison.Ordinal));
         Assert.True(soon.Max(m => m.SentAt) <= due.Min(m => m.SentAt) && due.Max(m => m.SentAt) <= overdue.Min(m => m.SentAt), "the ladder runs in order");
