@@ -33,7 +33,7 @@ trap cleanup EXIT INT TERM
 host=$!
 
 for _ in $(seq 1 120); do
-  curl -fs http://127.0.0.1:7071/healthz > /dev/null 2>&1 && break
+  curl -fs http://127.0.0.1:7071/readyz > /dev/null 2>&1 && break
   kill -0 "$host" 2>/dev/null || { echo "The self-host stopped; see the messages above." >&2; exit 1; }
   sleep 0.5
 done
@@ -42,7 +42,7 @@ cat <<TXT
 
 Experimenten is running (Ctrl-C stops it):
   Application form   http://127.0.0.1:7071/
-  Health             http://127.0.0.1:7071/healthz
+  Ready (checks)     http://127.0.0.1:7071/readyz  ·  alive: /healthz
   Calls (API)        http://127.0.0.1:7071/api/calls
   Outbox (emails)    http://127.0.0.1:7071/dev/mail   ·  JSON: http://127.0.0.1:7071/dev/mail.json
   Coordinators       http://127.0.0.1:7071/coordinator  (user coordinator, password in .data/coordinator.password)

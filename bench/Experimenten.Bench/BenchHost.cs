@@ -62,7 +62,7 @@ sealed class BenchHost : IAsyncDisposable
         app.MapExperimenten();
         await app.StartAsync();
         using var http = new HttpClient();
-        await Wait.UntilAsync(async () => (await http.GetAsync(new Uri($"{baseUrl}/healthz"))).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "bench host ready");
+        await Wait.UntilAsync(async () => (await http.GetAsync(new Uri($"{baseUrl}/readyz"))).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "bench host ready");
         return new BenchHost(app, prefix, baseUrl, azurite.ConnectionString);
     }
 

@@ -2,6 +2,7 @@ using Experimenten.Activities;
 using Experimenten.Coordinator;
 using Experimenten.Domain;
 using Experimenten.Email;
+using Experimenten.Health;
 using Experimenten.Http;
 using Experimenten.Links;
 using Experimenten.Orchestrations;
@@ -70,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<OutboxTransport>();
         services.AddSingleton<Readiness>();
+        services.AddExperimentenHealth();
         services.AddSingleton<ISendGridClient>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;

@@ -1,3 +1,4 @@
+using Experimenten.Health;
 using Experimenten.Http;
 using Experimenten.Pages;
 using Experimenten.Submission;
@@ -10,7 +11,7 @@ namespace Experimenten.Functions;
 
 /// <summary>HTTP triggers for the routes of design §5. Each one only hands over to the core.</summary>
 public sealed class HttpFunctions(
-    Readiness readiness,
+    HealthApi health,
     CallsApi calls,
     SubmissionHandler submissions,
     ApplicantApi applicant,
@@ -18,8 +19,12 @@ public sealed class HttpFunctions(
     FormPage form)
 {
     [Function("Health")]
-    public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest req) =>
-        Execute(req, readiness.Check());
+    public static Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest req) =>
+        Execute(req, HealthApi.Alive());
+
+    [Function("Ready")]
+    public async Task<IActionResult> Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Ready)] HttpRequest req) =>
+        await Execute(req, await health.ReadyAsync(req.HttpContext.RequestAborted));
 
     [Function("ListCalls")]
     public Task<IActionResult> ListCalls([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Calls)] HttpRequest req) =>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Experimenten.Coordinator;
 using Experimenten.Email;
+using Experimenten.Health;
 using Experimenten.Http;
 using Experimenten.Links;
 using Experimenten.Pages;
@@ -88,6 +89,7 @@ public static class HostingExtensions
             });
         });
         services.AddDurableTaskClient(b => b.UseGrpc(address));
+        services.AddSingleton<IDurableRuntimeProbe, SidecarProbe>();
         services.AddHostedService<SeedLoader>();
         return builder;
     }
@@ -111,7 +113,8 @@ public static class HostingExtensions
 
         // Before the endpoints, so a refused request never reaches the front door, storage or email.
         app.UseRateLimiter();
-        app.MapGet("/" + Routes.Health, (Readiness r) => r.Check());
+        app.MapGet("/" + Routes.Health, HealthApi.Alive);
+        app.MapGet("/" + Routes.Ready, (HealthApi health, CancellationToken ct) => health.ReadyAsync(ct));
         app.MapGet("/" + Routes.Calls, (HttpRequest req, CallsApi api) => api.List(req));
         app.MapPost("/" + Routes.Applications, (HttpRequest req, SubmissionHandler h, DurableTaskClient c, CancellationToken ct) => h.HandleAsync(req, c, ct))
             .DisableAntiforgery().AheadOfBackground();

@@ -102,6 +102,7 @@ public sealed class AuthenticationTests(TemplateFixture fixture)
     [Theory]
     [InlineData("/")]
     [InlineData("/healthz")]
+    [InlineData("/readyz")]
     [InlineData("/api/calls")]
     [InlineData("/api/applications")]
     [InlineData("/api/applications/exp-42")]

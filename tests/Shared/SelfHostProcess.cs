@@ -84,7 +84,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
 
             try
             {
-                return (await Client.GetAsync(new Uri($"{BaseUrl}/healthz"))).IsSuccessStatusCode;
+                return (await Client.GetAsync(new Uri($"{BaseUrl}/readyz"))).IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {

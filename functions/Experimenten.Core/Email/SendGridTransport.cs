@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Experimenten.Health;
 using Experimenten.Storage;
 using Microsoft.Extensions.Options;
 using SendGrid;
@@ -11,7 +12,7 @@ namespace Experimenten.Email;
 /// Sends through the real SendGrid SDK. A sent key is recorded so a retried activity does not send
 /// again; any non-2xx answer (429 included) throws, failing the activity so the orchestration retries.
 /// </summary>
-public sealed class SendGridTransport(ISendGridClient client, StorageClients clients, IOptions<EmailOptions> email, TimeProvider time) : IEmailTransport
+public sealed class SendGridTransport(ISendGridClient client, StorageClients clients, IOptions<EmailOptions> email, TimeProvider time, EmailDeliveryRecord deliveries) : IEmailTransport
 {
     const string Partition = "sent";
 
@@ -35,11 +36,24 @@ public sealed class SendGridTransport(ISendGridClient client, StorageClients cli
         mail.AddCustomArg("experimenten_key", message.Key);
         mail.SetClickTracking(false, false);
 
-        var response = await client.SendEmailAsync(mail, cancellationToken);
+        SendGrid.Response response;
+        try
+        {
+            response = await client.SendEmailAsync(mail, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            deliveries.Failed(e is HttpRequestException ? "unreachable" : "timeout");
+            throw;
+        }
+
         if (!response.IsSuccessStatusCode)
         {
+            deliveries.Failed(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             throw new EmailDeliveryException((int)response.StatusCode, await response.Body.ReadAsStringAsync(cancellationToken));
         }
+
+        deliveries.Succeeded();
 
         try
         {

@@ -1,19 +1,16 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Experimenten.Http;
 
-/// <summary><c>GET /healthz</c> answers 200 only once the durable runtime and storage are ready.</summary>
+/// <summary>Whether this host finished starting (storage created, durable runtime up); <c>/readyz</c> reports it.</summary>
 public sealed class Readiness
 {
     volatile string? notReady = "starting";
 
     public bool IsReady => notReady is null;
 
+    /// <summary>Why the host is not ready ("starting", "stopping"), or null when it is.</summary>
+    public string? Reason => notReady;
+
     public void MarkReady() => notReady = null;
 
     public void MarkNotReady(string reason) => notReady = reason;
-
-    public IResult Check() => notReady is null
-        ? Results.Json(new { status = "ready" })
-        : Results.Json(new { status = "starting", reason = notReady }, statusCode: StatusCodes.Status503ServiceUnavailable);
 }

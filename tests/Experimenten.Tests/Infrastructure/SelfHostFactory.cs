@@ -102,7 +102,7 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
     public async Task<HttpClient> StartAsync()
     {
         var client = CreateClient();
-        await Wait.UntilAsync(async () => (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the self-host never became ready");
+        await Wait.UntilAsync(async () => (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the self-host never became ready");
         return client;
     }
 
