@@ -1,4 +1,5 @@
 using Experimenten;
+using Experimenten.Development;
 using Experimenten.Functions;
 using Experimenten.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -9,6 +10,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<RateLimitMiddleware>();
 builder.Services.AddExperimentenCore();
+builder.Services.AddDevelopmentSecretsIn(builder.Environment);
 
 // Every request reaches the worker through the Functions host, so the connection is the host's own; the
 // platform's front end appends the client's address to X-Forwarded-For (RateLimits takes the last public one).

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Experimenten.Functions;
 
-/// <summary>Creates containers and tables at start; /healthz turns ready afterwards.</summary>
+/// <summary>Creates containers and tables at start; /readyz turns ready afterwards.</summary>
 sealed class StorageStartup(StorageInitializer storage, Readiness readiness) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Experimenten.Coordinator;
+using Experimenten.Development;
 using Experimenten.Email;
 using Experimenten.Health;
 using Experimenten.Http;
@@ -33,8 +34,8 @@ public static class HostingExtensions
         var services = builder.Services;
         services.AddExperimentenCore();
         services.AddOptions<SelfHostOptions>().BindConfiguration(SelfHostOptions.Section);
-        services.AddSingleton<IPostConfigureOptions<LinksOptions>, LocalSigningKey>();
-        services.AddSingleton<IPostConfigureOptions<CoordinatorOptions>, LocalCoordinatorPassword>();
+        var dataFolder = LocalSecret.FolderFor(builder.Configuration.GetSection(SelfHostOptions.Section).Get<SelfHostOptions>()?.DataPath, builder.Environment);
+        services.AddLocalSecrets(dataFolder);
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
         services.AddForwardedHeadersFromTrustedProxies(builder.Configuration);
@@ -58,7 +59,7 @@ public static class HostingExtensions
 
         // The keys that protect coordinator session cookies survive a restart, so nobody is signed out by one.
         services.AddDataProtection().SetApplicationName("Experimenten")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(LocalSecret.Folder(builder.Configuration.GetSection(SelfHostOptions.Section).Get<SelfHostOptions>() ?? new(), builder.Environment), "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
         // The core's limiter, so this host and the Functions worker count the same way (see RateLimits).
         services.AddRateLimiter(_ => { });
