@@ -182,7 +182,8 @@ public static class HostingExtensions
             }
             finally
             {
-                if (log.IsEnabled(LogLevel.Information))
+                // A load balancer probes every few seconds: only a probe that fails is worth a line.
+                if (log.IsEnabled(LogLevel.Information) && !(IsProbe(context.Request.Path) && context.Response.StatusCode < 400))
                 {
                     SelfHostLogs.RequestFinished(log, context.Request.Method, PublicRoutes.Redact(context.Request.Path, context.Request.QueryString),
                         context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -190,6 +191,8 @@ public static class HostingExtensions
             }
         });
     }
+
+    static bool IsProbe(PathString path) => path == "/" + Routes.Health || path == "/" + Routes.Ready;
 
     /// <summary>
     /// Uploads go through the <see cref="FrontDoor"/>, so background durable work steps aside while they come in; only
