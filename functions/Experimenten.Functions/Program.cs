@@ -9,6 +9,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<RateLimitMiddleware>();
 builder.Services.AddExperimentenCore();
+builder.AddFunctionsTelemetry();
 
 // Every request reaches the worker through the Functions host, so the connection is the host's own; the
 // platform's front end appends the client's address to X-Forwarded-For (RateLimits takes the last public one).

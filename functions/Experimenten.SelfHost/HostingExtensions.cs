@@ -11,6 +11,7 @@ using Experimenten.SelfHost;
 using Experimenten.SelfHost.Durable;
 using Experimenten.Storage;
 using Experimenten.Submission;
+using Experimenten.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.RateLimiting;
@@ -31,6 +32,7 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddExperimentenCore();
+        builder.AddExperimentenTelemetry();
         services.AddOptions<SelfHostOptions>().BindConfiguration(SelfHostOptions.Section);
         services.AddSingleton<IPostConfigureOptions<LinksOptions>, LocalSigningKey>();
         services.AddSingleton<IPostConfigureOptions<CoordinatorOptions>, LocalCoordinatorPassword>();
