@@ -40,12 +40,10 @@ public static class TelemetryExtensions
             .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsGrpc(context.Request.ContentType))
             .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request =>
                 !IsGrpc(request.Content?.Headers.ContentType?.MediaType) && !InsideAzureHttpSpan()));
-        services.ConfigureOpenTelemetryMeterProvider((sp, m) =>
-        {
-            // The gauges exist only where a meter provider does.
-            sp.GetRequiredService<ApplicationGauges>();
-            m.AddMeter(ExperimentenTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-        });
+        services.ConfigureOpenTelemetryMeterProvider(m => m.AddMeter(ExperimentenTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+
+        // The gauges exist only where a meter provider is built.
+        services.ConfigureOpenTelemetryMeterProvider((sp, _) => sp.GetRequiredService<ApplicationGauges>());
         services.Configure<OpenTelemetryLoggerOptions>(o =>
         {
             o.IncludeFormattedMessage = true;
