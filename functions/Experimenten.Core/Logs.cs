@@ -47,4 +47,7 @@ internal static partial class Logs
 
     [LoggerMessage(30, LogLevel.Warning, "Refused by the rate limit for {Action}; retry after {Seconds} s")]
     public static partial void RateLimited(ILogger log, string action, int seconds);
+
+    [LoggerMessage(40, LogLevel.Warning, "Counting applications for the gauges failed ({Error}); the next interval tries again")]
+    public static partial void GaugesFailed(ILogger log, string error);
 }

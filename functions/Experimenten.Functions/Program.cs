@@ -11,6 +11,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<RateLimitMiddleware>();
 builder.Services.AddExperimentenCore();
 builder.Services.AddDevelopmentSecretsIn(builder.Environment);
+builder.AddFunctionsTelemetry();
 
 // Every request reaches the worker through the Functions host, so the connection is the host's own; the
 // platform's front end appends the client's address to X-Forwarded-For (RateLimits takes the last public one).

@@ -13,6 +13,7 @@ using Experimenten.SelfHost;
 using Experimenten.SelfHost.Durable;
 using Experimenten.Storage;
 using Experimenten.Submission;
+using Experimenten.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.RateLimiting;
@@ -33,6 +34,7 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddExperimentenCore();
+        builder.AddExperimentenTelemetry();
         services.AddOptions<SelfHostOptions>().BindConfiguration(SelfHostOptions.Section);
         var dataFolder = LocalSecret.FolderFor(builder.Configuration.GetSection(SelfHostOptions.Section).Get<SelfHostOptions>()?.DataPath, builder.Environment);
         services.AddLocalSecrets(dataFolder);

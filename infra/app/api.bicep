@@ -141,7 +141,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // Telemetry: the connection string only names the ingestion endpoint (local auth is off, so it
     // grants nothing); ingestion is authorised with the identity's Entra token.
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
-    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${clientId};Authorization=AAD'
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${clientId}'
 
     // The application's own settings (DefaultAzureCredential with ManagedIdentityClientId).
     AZURE_CLIENT_ID: clientId

@@ -66,8 +66,20 @@ public sealed class AppSettingsTests(TemplateFixture fixture)
     {
         var authentication = Settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"];
 
-        Assert.StartsWith("[format('ClientId={0};Authorization=AAD', ", authentication, StringComparison.Ordinal);
+        Assert.StartsWith("[format('Authorization=AAD;ClientId={0}', ", authentication, StringComparison.Ordinal);
         AssertIsIdentityClientId(authentication);
+    }
+
+    [Fact]
+    public void Application_insights_connection_string_is_the_resources_own_with_no_key_based_authentication()
+    {
+        // Only the ingestion endpoint and instrumentation key (an identifier, which grants nothing with local
+        // auth off); never a hand-made string that could carry a key or an Authorization part of its own.
+        var connection = Settings["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+
+        Assert.StartsWith("[reference(resourceId('Microsoft.Insights/components', parameters('applicationInsightsName')), ", connection, StringComparison.Ordinal);
+        Assert.EndsWith(").ConnectionString]", connection, StringComparison.Ordinal);
+        Assert.True((bool?)fixture.CompiledTemplate.SingleOf("Microsoft.Insights/components").Get("properties", "DisableLocalAuth"));
     }
 
     [Fact]

@@ -62,7 +62,8 @@ public sealed class HostJsonTests(TemplateFixture fixture)
         Assert.Contains((string?)logLevel?["Microsoft.AspNetCore.Hosting.Diagnostics"], QuietLevels);
 
         // The worker's own Application Insights SDK would send worker logs past these host.json
-        // filters, and it is not needed: the host sends the telemetry.
+        // filters, and it is not needed: the host sends the logs (the worker exports only its
+        // OpenTelemetry traces and metrics, with the link tokens redacted).
         var project = File.ReadAllText(RepoPaths.File("functions", "Experimenten.Functions", "Experimenten.Functions.csproj"));
         Assert.DoesNotContain("Microsoft.Azure.Functions.Worker.ApplicationInsights", project, StringComparison.Ordinal);
         Assert.DoesNotContain("Microsoft.ApplicationInsights", project, StringComparison.Ordinal);

@@ -14,9 +14,11 @@ public sealed record StepUpdate(ProgressUpdate Progress, IReadOnlyList<EmailRequ
 /// backend about a dozen storage requests, and a step's parts always go together. Every part is
 /// idempotent, so a retry after a failed email rewrites the same rows and sends only what is missing.
 /// </summary>
-public sealed class Advance(RecordReviewers reviewers, RecordProgress progress, SendEmail email) : TaskActivity<StepUpdate, bool>
+public sealed class Advance(RecordReviewers reviewers, RecordProgress progress, SendEmail email) : TracedActivity<StepUpdate, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, StepUpdate input)
+    protected override string ApplicationId(StepUpdate input) => input.Progress.ApplicationId;
+
+    protected override async Task<bool> ExecuteAsync(TaskActivityContext context, StepUpdate input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Reviewers is { } invited)

@@ -6,9 +6,11 @@ namespace Experimenten.Activities;
 public sealed record ReportUpdate(string ApplicationId, int Number, bool Final, DateTimeOffset Due, ReportStatus Status, string? Blob, string? Text, string? Comment, DateTimeOffset At);
 
 /// <summary>Keeps the report table (due, submitted, accepted, changes asked) in step with the report cycle.</summary>
-public sealed class RecordReport(ReportStore reports) : TaskActivity<ReportUpdate, bool>
+public sealed class RecordReport(ReportStore reports) : TracedActivity<ReportUpdate, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, ReportUpdate input)
+    protected override string ApplicationId(ReportUpdate input) => input.ApplicationId;
+
+    protected override async Task<bool> ExecuteAsync(TaskActivityContext context, ReportUpdate input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Status == ReportStatus.Due)

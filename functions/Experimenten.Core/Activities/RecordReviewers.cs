@@ -8,9 +8,11 @@ namespace Experimenten.Activities;
 public sealed record ReviewersInvited(string ApplicationId, int Round, IReadOnlyList<Reviewer> Reviewers, DateTimeOffset At, string? Replaces = null);
 
 /// <summary>Records who reviews a round, so the decision page knows them and can refuse anybody else.</summary>
-public sealed class RecordReviewers(ReviewStore reviews) : TaskActivity<ReviewersInvited, bool>
+public sealed class RecordReviewers(ReviewStore reviews) : TracedActivity<ReviewersInvited, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, ReviewersInvited input)
+    protected override string ApplicationId(ReviewersInvited input) => input.ApplicationId;
+
+    protected override async Task<bool> ExecuteAsync(TaskActivityContext context, ReviewersInvited input)
     {
         ArgumentNullException.ThrowIfNull(input);
         await reviews.InviteAsync(input.ApplicationId, input.Round, input.Reviewers, input.At, CancellationToken.None);

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Experimenten.Email;
 using Experimenten.Storage;
+using Experimenten.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,9 +17,11 @@ public sealed record EmailBatch(IReadOnlyList<EmailRequest> Emails);
 /// orchestrator asked: after a hand-over, mail goes to the new person.
 /// </summary>
 public sealed class SendEmail(EmailComposer composer, IEmailTransport transport, ReadModel readModel, IOptions<EmailOptions> email, ILogger<SendEmail> log)
-    : TaskActivity<EmailBatch, bool>
+    : TracedActivity<EmailBatch, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, EmailBatch input)
+    protected override string ApplicationId(EmailBatch input) => input.Emails.Count > 0 ? input.Emails[0].ApplicationId : "";
+
+    protected override async Task<bool> ExecuteAsync(TaskActivityContext context, EmailBatch input)
     {
         ArgumentNullException.ThrowIfNull(input);
         ApplicationView? view = null;
@@ -36,7 +40,24 @@ public sealed class SendEmail(EmailComposer composer, IEmailTransport transport,
                 to = to with { Name = "Fondsbureau", Email = email.Value.CoordinatorAddress };
             }
 
-            await transport.SendOnceAsync(composer.Compose(request with { To = to }), CancellationToken.None);
+            // The kind, never an address.
+            using (var span = ExperimentenTelemetry.Source.StartActivity("email.send"))
+            {
+                span?.SetTag(ExperimentenTelemetry.EmailKindTag, request.Kind.ToString());
+                span?.SetTag(ExperimentenTelemetry.ApplicationIdTag, request.ApplicationId);
+                try
+                {
+                    await transport.SendOnceAsync(composer.Compose(request with { To = to }), CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+                    Counters.EmailFailed(request.Kind);
+                    throw;
+                }
+            }
+
+            Counters.EmailSent(request.Kind);
             Logs.EmailSent(log, request.ApplicationId, request.Kind, request.Round, request.To.Key);
         }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Experimenten.Telemetry;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -76,6 +77,9 @@ public sealed class LinkSigner(IOptions<LinksOptions> options, TimeProvider time
         {
             return LinkCheck.Invalid;
         }
+
+        // A genuine link: the request's span belongs to its application (the id, never the token).
+        ExperimentenTelemetry.TagApplication(claims.ApplicationId);
 
         return claims.ExpiresAt <= time.GetUtcNow() ? LinkCheck.ExpiredFor(claims) : LinkCheck.Valid(claims);
     }

@@ -4,6 +4,7 @@ using Experimenten.Links;
 using Experimenten.Orchestrations;
 using Experimenten.Pages;
 using Experimenten.Storage;
+using Experimenten.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask;
@@ -231,6 +232,7 @@ public sealed class SubmissionHandler(
         // on the way in. A row that is there already is the same key again; its fingerprint says whether
         // it is the same submission, and the durable instance whether that one got as far as its start.
         // One that was cut off before is finished now.
+        ExperimentenTelemetry.TagApplication(id);
         var now = time.GetUtcNow();
         var record = await readModel.RecordSubmittedAsync(id, application, fingerprint, now, cancellationToken);
         if (record == SubmissionRecord.Conflict)
@@ -263,6 +265,7 @@ public sealed class SubmissionHandler(
                 new LifecycleInput(id, application, call, now, catalog.Panel.Reviewers),
                 new StartOrchestrationOptions(id).WithDedupeStatuses(AnyStatus),
                 cancellationToken);
+            Counters.SubmissionAccepted();
             Logs.ApplicationAccepted(log, id, call.Id);
         }
         catch (Exception) when (keyedId is not null)
