@@ -11,6 +11,8 @@ using Experimenten.Review;
 using Experimenten.Storage;
 using Experimenten.Submission;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +53,11 @@ public static class ServiceCollectionExtensions
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/" + Routes.CoordinatorSignIn;
         });
+
+        // The keys behind those cookies and the forms' CSRF tokens live in storage (BlobKeyRing): a restart signs
+        // nobody out, and every host on the same storage accepts what another one issued.
+        services.AddDataProtection().SetApplicationName("Experimenten");
+        services.AddOptions<KeyManagementOptions>().Configure<StorageClients>((o, clients) => o.XmlRepository = new BlobKeyRing(clients));
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)

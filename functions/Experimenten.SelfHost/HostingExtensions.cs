@@ -59,10 +59,6 @@ public static class HostingExtensions
             }
         });
 
-        // The keys that protect coordinator session cookies survive a restart, so nobody is signed out by one.
-        services.AddDataProtection().SetApplicationName("Experimenten")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
-
         // The core's limiter, so this host and the Functions worker count the same way (see RateLimits).
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<RateLimits>((o, limits) =>

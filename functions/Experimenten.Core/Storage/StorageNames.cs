@@ -5,6 +5,8 @@ public static class StorageNames
 {
     public const string PlansContainer = "plans";
     public const string ReportsContainer = "reports";
+    /// <summary>ASP.NET Core data-protection keys (coordinator cookies, CSRF tokens), shared by every host.</summary>
+    public const string KeyRingContainer = "keyring";
     public const string ApplicationsTable = "applications";
     public const string TimelineTable = "timeline";
     public const string OutboxTable = "outbox";
@@ -15,6 +17,6 @@ public static class StorageNames
     public const string ListTable = "applist";
     public const string ListDirectoryTable = "applistdir";
 
-    public static readonly string[] Containers = [PlansContainer, ReportsContainer];
+    public static readonly string[] Containers = [PlansContainer, ReportsContainer, KeyRingContainer];
     public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable, ReviewsTable, ReportsTable, ListDirectoryTable];
 }
