@@ -44,6 +44,13 @@ public sealed class DurableOptions
 
     /// <summary>Loopback port of the embedded sidecar; 0 picks a free one.</summary>
     public int SidecarPort { get; set; }
+
+    /// <summary>
+    /// This host's name among the hosts of one task hub (its partition leases carry it). Empty: the machine name and
+    /// a digest of the data folder, so a restarted host takes its leases back at once and two hosts on one machine
+    /// (each with its own data folder) never pass for one.
+    /// </summary>
+    public string WorkerId { get; set; } = "";
 }
 
 public enum DurableBackend

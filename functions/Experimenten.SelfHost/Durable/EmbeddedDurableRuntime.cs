@@ -1,6 +1,7 @@
 using Azure.Identity;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Experimenten.Development;
 using Experimenten.Http;
 using Experimenten.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -22,9 +23,13 @@ public sealed class EmbeddedDurableRuntime(
     StorageInitializer storageInitializer,
     Readiness readiness,
     FrontDoor frontDoor,
+    LocalSecret localData,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     WebApplication? sidecar;
+
+    static string FolderDigest(string folder) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(folder))))[..8].ToLowerInvariant();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -86,8 +91,8 @@ public sealed class EmbeddedDurableRuntime(
             CustomMessageTypeBinder = new ProtobufMapBinder(),
 
             // A stable worker name lets a restarted host take its own partitions back at once
-            // instead of waiting for the dead process's leases to expire.
-            WorkerId = $"{Environment.MachineName}-{d.TaskHub}",
+            // instead of waiting for the dead process's leases to expire; a second host needs a name of its own.
+            WorkerId = d.WorkerId.Length > 0 ? d.WorkerId : $"{Environment.MachineName}-{d.TaskHub}-{FolderDigest(localData.Folder)}",
         };
         // The backend re-reads this number before each read from a control queue (it is not cached).
         var readAhead = settings.ControlQueueBufferThreshold;
