@@ -15,6 +15,7 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("Health", "get", "healthz")]
+    [InlineData("OpenApi", "get", "openapi/v1.json")]
     [InlineData("ListCalls", "get", "api/calls")]
     [InlineData("SubmitApplication", "post", "api/applications")]
     [InlineData("GetApplication", "get", "api/applications/{id}")]
