@@ -11,6 +11,7 @@ using Experimenten.Pages;
 using Experimenten.Review;
 using Experimenten.SelfHost;
 using Experimenten.SelfHost.Durable;
+using Experimenten.SelfHost.OpenApi;
 using Experimenten.Storage;
 using Experimenten.Submission;
 using Experimenten.Telemetry;
@@ -40,6 +41,7 @@ public static class HostingExtensions
         services.AddLocalSecrets(dataFolder);
         services.AddOptions<DurableOptions>().BindConfiguration(DurableOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
+        services.AddExperimentenOpenApi();
         services.AddForwardedHeadersFromTrustedProxies(builder.Configuration);
         services.AddHsts(o =>
         {
@@ -114,10 +116,11 @@ public static class HostingExtensions
         app.UseRateLimiter();
         app.MapGet("/" + Routes.Health, HealthApi.Alive);
         app.MapGet("/" + Routes.Ready, (HealthApi health, CancellationToken ct) => health.ReadyAsync(ct));
-        app.MapGet("/" + Routes.Calls, (HttpRequest req, CallsApi api) => api.List(req));
+        app.MapExperimentenOpenApi();
+        app.MapGet("/" + Routes.Calls, (HttpRequest req, CallsApi api) => api.List(req)).DescribeListCalls();
         app.MapPost("/" + Routes.Applications, (HttpRequest req, SubmissionHandler h, DurableTaskClient c, CancellationToken ct) => h.HandleAsync(req, c, ct))
-            .DisableAntiforgery().AheadOfBackground();
-        app.MapGet("/" + Routes.Application, (HttpRequest req, string id, ApplicantApi api, CancellationToken ct) => api.GetAsync(req, id, ct));
+            .DisableAntiforgery().AheadOfBackground().DescribeSubmitApplication();
+        app.MapGet("/" + Routes.Application, (HttpRequest req, string id, ApplicantApi api, CancellationToken ct) => api.GetAsync(req, id, ct)).DescribeGetApplication();
         app.MapGet("/" + Routes.Status, (HttpRequest req, string token, StatusPage page, CancellationToken ct) => page.GetAsync(req, token, ct));
         app.MapPost("/" + Routes.StatusWithdraw, (HttpRequest req, string token, StatusPage page, DurableTaskClient c, CancellationToken ct) => page.WithdrawAsync(req, token, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.StatusContact, (HttpRequest req, string token, StatusPage page, DurableTaskClient c, CancellationToken ct) => page.ChangeContactAsync(req, token, c, ct)).DisableAntiforgery();
@@ -132,19 +135,19 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostRevisionAsync(req, token, c, ct)).DisableAntiforgery().AheadOfBackground(LinkPurpose.Revision);
         app.MapGet("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, CancellationToken ct) => p.GetReportAsync(req, token, ct));
         app.MapPost("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostReportAsync(req, token, c, ct)).DisableAntiforgery().AheadOfBackground(LinkPurpose.Report);
-        app.MapPost("/" + Routes.Withdraw, (HttpRequest req, string id, ApplicantActions a, DurableTaskClient c, CancellationToken ct) => a.WithdrawAsync(req, id, c, ct)).DisableAntiforgery();
-        app.MapPost("/" + Routes.Contacts, (HttpRequest req, string id, ApplicantActions a, DurableTaskClient c, CancellationToken ct) => a.ChangeContactAsync(req, id, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.Withdraw, (HttpRequest req, string id, ApplicantActions a, DurableTaskClient c, CancellationToken ct) => a.WithdrawAsync(req, id, c, ct)).DisableAntiforgery().DescribeWithdraw();
+        app.MapPost("/" + Routes.Contacts, (HttpRequest req, string id, ApplicantActions a, DurableTaskClient c, CancellationToken ct) => a.ChangeContactAsync(req, id, c, ct)).DisableAntiforgery().DescribeHandOver();
 
         // Coordinators (authenticated inside CoordinatorApi).
-        app.MapGet("/" + Routes.CoordinatorList, (HttpRequest req, CoordinatorApi api, CancellationToken ct) => api.ListAsync(req, ct));
-        app.MapGet("/" + Routes.CoordinatorDetail, (HttpRequest req, string id, CoordinatorApi api, CancellationToken ct) => api.DetailAsync(req, id, ct));
-        app.MapPost("/" + Routes.CoordinatorDeadline, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ExtendDeadlineAsync(req, id, c, ct)).DisableAntiforgery();
-        app.MapPost("/" + Routes.CoordinatorRemind, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.RemindAsync(req, id, c, ct)).DisableAntiforgery();
-        app.MapPost("/" + Routes.CoordinatorReassign, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ReassignAsync(req, id, c, ct)).DisableAntiforgery();
-        app.MapPost("/" + Routes.CoordinatorContacts, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ChangeContactAsync(req, id, c, ct)).DisableAntiforgery();
-        app.MapPost("/" + Routes.CoordinatorCancel, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.CancelAsync(req, id, c, ct)).DisableAntiforgery();
-        app.MapPost("/" + Routes.CoordinatorReportAccept, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, true, c, ct)).DisableAntiforgery();
-        app.MapPost("/" + Routes.CoordinatorReportChanges, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, false, c, ct)).DisableAntiforgery();
+        app.MapGet("/" + Routes.CoordinatorList, (HttpRequest req, CoordinatorApi api, CancellationToken ct) => api.ListAsync(req, ct)).DescribeCoordinatorList();
+        app.MapGet("/" + Routes.CoordinatorDetail, (HttpRequest req, string id, CoordinatorApi api, CancellationToken ct) => api.DetailAsync(req, id, ct)).DescribeCoordinatorDetail();
+        app.MapPost("/" + Routes.CoordinatorDeadline, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ExtendDeadlineAsync(req, id, c, ct)).DisableAntiforgery().DescribeCoordinatorDeadline();
+        app.MapPost("/" + Routes.CoordinatorRemind, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.RemindAsync(req, id, c, ct)).DisableAntiforgery().DescribeCoordinatorRemind();
+        app.MapPost("/" + Routes.CoordinatorReassign, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ReassignAsync(req, id, c, ct)).DisableAntiforgery().DescribeCoordinatorReassign();
+        app.MapPost("/" + Routes.CoordinatorContacts, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.ChangeContactAsync(req, id, c, ct)).DisableAntiforgery().DescribeCoordinatorContacts();
+        app.MapPost("/" + Routes.CoordinatorCancel, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.CancelAsync(req, id, c, ct)).DisableAntiforgery().DescribeCoordinatorCancel();
+        app.MapPost("/" + Routes.CoordinatorReportAccept, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, true, c, ct)).DisableAntiforgery().DescribeCoordinatorReport(accept: true);
+        app.MapPost("/" + Routes.CoordinatorReportChanges, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, false, c, ct)).DisableAntiforgery().DescribeCoordinatorReport(accept: false);
 
         // The coordinator's pages (authenticated inside CoordinatorPages; their forms carry a CSRF token).
         app.MapGet("/" + Routes.CoordinatorSignIn, (HttpRequest req, SignInPage p) => p.GetAsync(req));

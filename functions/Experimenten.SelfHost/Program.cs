@@ -1,5 +1,6 @@
 using Experimenten;
 using Experimenten.SelfHost;
+using Experimenten.SelfHost.OpenApi;
 
 if (args is [PasswordCommand.Name, ..])
 {
@@ -8,6 +9,10 @@ if (args is [PasswordCommand.Name, ..])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSelfHost();
+if (BuildTimeDocument.IsRunning)
+{
+    builder.Services.WithoutRuntime();
+}
 
 var app = builder.Build();
 app.MapExperimenten();

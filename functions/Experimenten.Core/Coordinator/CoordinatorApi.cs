@@ -43,23 +43,9 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
         var pageSize = int.TryParse(q["pageSize"], out var size) ? Math.Clamp(size, 1, 200) : 50;
         var now = time.GetUtcNow();
         var (items, continuation) = await readModel.PageAsync(q["callId"], stage, q["overdue"] == "true", now, pageSize, NullIfEmpty(q["continuationToken"]), cancellationToken);
-        return Results.Json(new
-        {
-            items = items.Select(v => new
-            {
-                v.Id,
-                v.CallId,
-                v.Title,
-                v.InitiativeName,
-                Stage = v.Stage.ToString(),
-                v.WaitingOn,
-                v.NextDeadline,
-                Overdue = v.NextDeadline < now,
-                v.Round,
-                v.UpdatedAt,
-            }),
-            continuationToken = continuation,
-        });
+        return Results.Json(new CoordinatorListPage(
+            [.. items.Select(v => new CoordinatorListItem(v.Id, v.CallId, v.Title, v.InitiativeName, v.Stage.ToString(), v.WaitingOn, v.NextDeadline, v.NextDeadline < now, v.Round, v.UpdatedAt))],
+            continuation));
     }
 
     public async Task<IResult> DetailAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -76,14 +62,13 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
         }
 
         var timeline = await readModel.GetTimelineAsync(id, cancellationToken);
-        return Results.Json(new
-        {
+        return Results.Json(new CoordinatorDetail(
             view.Id,
             view.CallId,
             view.Title,
             view.Summary,
             view.InitiativeName,
-            Stage = view.Stage.ToString(),
+            view.Stage.ToString(),
             view.WaitingOn,
             view.NextDeadline,
             view.Round,
@@ -93,11 +78,10 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             view.Municipality,
             view.BudgetRequested,
             view.SubmittedAt,
-            Plan = new { view.Plan.Version, HasFile = view.Plan.Blob is not null, HasText = view.Plan.Text is not null },
-            Reviews = (await reviews.ListAsync(id, cancellationToken)).Select(r => new { r.Round, r.ReviewerId, r.Name, r.InvitedAt, Decision = r.Decision?.ToString(), r.Comment, r.DecidedAt, r.Reassigned }),
-            Reports = (await reports.ListAsync(id, cancellationToken)).Select(r => new { r.Number, r.Final, r.Due, Status = r.Status.ToString(), r.Comment }),
-            Timeline = timeline,
-        });
+            new CoordinatorPlan(view.Plan.Version, view.Plan.Blob is not null, view.Plan.Text is not null),
+            [.. (await reviews.ListAsync(id, cancellationToken)).Select(r => new CoordinatorReview(r.Round, r.ReviewerId, r.Name, r.InvitedAt, r.Decision?.ToString(), r.Comment, r.DecidedAt, r.Reassigned))],
+            [.. (await reports.ListAsync(id, cancellationToken)).Select(r => new CoordinatorReport(r.Number, r.Final, r.Due, r.Status.ToString(), r.Comment))],
+            timeline));
     }
 
     public Task<IResult> ExtendDeadlineAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -133,7 +117,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             await durable.RaiseEventAsync(target, Events.DeadlineExtended, new DeadlineExtended(deadline, reason, now), cancellationToken);
             await readModel.SetDeadlineAsync(id, deadline, cancellationToken);
             await readModel.AppendAsync(id, new TimelineEntry(now, "DeadlineExtended", $"Het fondsbureau verzette de deadline naar {deadline:u}: {reason}") { Id = $"DeadlineExtended-{now.UtcTicks}", Actor = who }, cancellationToken);
-            return Results.Json(new { id, deadline, reason }, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new DeadlineAccepted(id, deadline, reason), statusCode: StatusCodes.Status202Accepted);
         });
 
     public Task<IResult> RemindAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -145,7 +129,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             }
 
             await durable.RaiseEventAsync(target, Events.RemindNow, new RemindNow(time.GetUtcNow()), cancellationToken);
-            return Results.Json(new { id, reminded = view.WaitingOn }, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new ReminderAccepted(id, view.WaitingOn), statusCode: StatusCodes.Status202Accepted);
         });
 
     public Task<IResult> ReassignAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -188,7 +172,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             }
 
             await durable.RaiseEventAsync(Events.RoundInstance(id, view.Round), Events.ReviewerReassigned, new ReviewerReassigned(from, to!.Id, time.GetUtcNow()), cancellationToken);
-            return Results.Json(new { id, round = view.Round, from, to = to.Id }, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new ReassignmentAccepted(id, view.Round, from, to.Id), statusCode: StatusCodes.Status202Accepted);
         });
 
     public Task<IResult> CancelAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -201,7 +185,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             }
 
             await durable.RaiseEventAsync(id, Events.Cancelled, new Cancelled(reason, time.GetUtcNow()), cancellationToken);
-            return Results.Json(new { id, requested = "cancel", reason }, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new CancellationAccepted(id, "cancel", reason), statusCode: StatusCodes.Status202Accepted);
         });
 
     /// <summary>
@@ -228,7 +212,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             var now = time.GetUtcNow();
             await readModel.AppendAsync(id, new TimelineEntry(now, "ContactReplaced", $"Het fondsbureau heeft de contactpersoon vervangen: {reason}") { Id = $"ContactReplaced-{now.UtcTicks}", Actor = who }, cancellationToken);
             await durable.RaiseEventAsync(id, Events.ContactsChanged, new ContactsChanged(role.Value, previous, next!, now), cancellationToken);
-            return Results.Json(new { id, role = role.Value.ToString().ToLowerInvariant(), name = next!.Name, email = next.Email, reason }, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new ContactReplacementAccepted(id, role.Value.ToString().ToLowerInvariant(), next!.Name, next.Email, reason), statusCode: StatusCodes.Status202Accepted);
         });
 
     public Task<IResult> JudgeReportAsync(HttpRequest request, string id, int number, bool accepted, DurableTaskClient durable, CancellationToken cancellationToken) =>
@@ -247,7 +231,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             }
 
             await durable.RaiseEventAsync(Events.ReportInstance(id, number), Events.ReportReviewed, new ReportReviewed(number, accepted, comment, time.GetUtcNow()), cancellationToken);
-            return Results.Json(new { id, report = number, accepted }, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new ReportJudgementAccepted(id, number, accepted), statusCode: StatusCodes.Status202Accepted);
         });
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The action reads best as the last argument at every call site.")]

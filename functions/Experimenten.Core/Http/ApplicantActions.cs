@@ -41,7 +41,7 @@ public sealed class ApplicantActions(ReadModel readModel, LinkSigner signer, Tim
         }
 
         await durable.RaiseEventAsync(id, Events.Withdrawn, new Withdrawn(reason, time.GetUtcNow()), cancellationToken);
-        return Results.Json(new { id, stage = view!.Stage.ToString(), requested = "withdraw" }, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new WithdrawalAccepted(id, view!.Stage.ToString(), "withdraw"), statusCode: StatusCodes.Status202Accepted);
     }
 
     public async Task<IResult> ChangeContactAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ public sealed class ApplicantActions(ReadModel readModel, LinkSigner signer, Tim
         }
 
         await durable.RaiseEventAsync(id, Events.ContactsChanged, new ContactsChanged(own.Value, previous, next!, time.GetUtcNow()), cancellationToken);
-        return Results.Json(new { id, role = own.Value.ToString().ToLowerInvariant(), name = next!.Name, email = next.Email }, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new HandOverAccepted(id, own.Value.ToString().ToLowerInvariant(), next!.Name, next.Email), statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>A genuine, current contact's link for an open application; the view-only submitter's link is refused with 403.</summary>

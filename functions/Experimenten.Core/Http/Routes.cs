@@ -13,6 +13,8 @@ public static class Routes
     [Anonymous]
     public const string Ready = "readyz";
     [Anonymous]
+    public const string OpenApi = "openapi/v1.json";
+    [Anonymous]
     public const string Calls = "api/calls";
     [Anonymous]
     public const string Applications = "api/applications";

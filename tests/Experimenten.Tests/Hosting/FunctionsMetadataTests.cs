@@ -16,6 +16,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("Health", "get", "healthz")]
     [InlineData("Ready", "get", "readyz")]
+    [InlineData("OpenApi", "get", "openapi/v1.json")]
     [InlineData("ListCalls", "get", "api/calls")]
     [InlineData("SubmitApplication", "post", "api/applications")]
     [InlineData("GetApplication", "get", "api/applications/{id}")]
