@@ -49,9 +49,34 @@ public sealed class ReadModel(StorageClients clients)
         }
     }
 
-    /// <summary>Writes the row of a submission that was cut off before its lifecycle started, as it is sent again.</summary>
-    public Task ReplaceSubmittedAsync(string id, ApplicationForm form, string fingerprint, DateTimeOffset submittedAt, CancellationToken cancellationToken) =>
-        Applications.UpsertEntityAsync(SubmittedRow(id, form, fingerprint, submittedAt), TableUpdateMode.Replace, cancellationToken);
+    /// <summary>
+    /// Writes the row of a submission that was cut off before its lifecycle started, as it is sent again. Only while
+    /// the row still says Submitted, and only the version read: when the same key arrives twice at once (a retry, or
+    /// two hosts loading the seeds) the first one's lifecycle may have moved the row on meanwhile, and that stands.
+    /// </summary>
+    public async Task ReplaceSubmittedAsync(string id, ApplicationForm form, string fingerprint, DateTimeOffset submittedAt, CancellationToken cancellationToken)
+    {
+        var existing = await Applications.GetEntityIfExistsAsync<TableEntity>(id, Row, ["Stage"], cancellationToken);
+        if (!existing.HasValue || existing.Value is null)
+        {
+            await Applications.UpsertEntityAsync(SubmittedRow(id, form, fingerprint, submittedAt), TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+
+        if (existing.Value.GetString("Stage") != nameof(Stage.Submitted))
+        {
+            return;
+        }
+
+        try
+        {
+            await Applications.UpdateEntityAsync(SubmittedRow(id, form, fingerprint, submittedAt), existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Moved on between the read and the write: the lifecycle has it.
+        }
+    }
 
     static TableEntity SubmittedRow(string id, ApplicationForm form, string fingerprint, DateTimeOffset submittedAt) => new(id, Row)
     {
