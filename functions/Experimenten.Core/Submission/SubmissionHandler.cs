@@ -345,7 +345,10 @@ public sealed class SubmissionHandler(
         return Problems.Create(status, code, Problems.Pick(lang, titleNl, titleEn), Problems.Pick(lang, detailNl, detailEn), errors);
     }
 
-    static bool IsYes(string? value) => value is "true" or "on" or "yes" or "1" or "ja";
+    /// <summary>What the form's consent field may say to mean yes (a checkbox sends "on"; scripts send "true").</summary>
+    public static readonly IReadOnlyList<string> ConsentValues = ["true", "on", "yes", "1", "ja"];
+
+    static bool IsYes(string? value) => value is not null && ConsentValues.Contains(value, StringComparer.Ordinal);
 
     static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

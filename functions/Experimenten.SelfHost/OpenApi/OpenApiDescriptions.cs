@@ -97,7 +97,7 @@ static class OpenApiDescriptions
         .Transform(o => o.Token()
             .ResponseExample(200, "in-review", Of(new ApplicantView(Id, "demo", "Samen de buurtkamer", nameof(Stage.InReview), false, "reviewers", Deadline, Submitted,
                 [new ApplicantTimelineEntry(Submitted, nameof(Stage.Submitted), "Application received"), new ApplicantTimelineEntry(Submitted.AddMinutes(2), nameof(Stage.InReview), "Being reviewed")])))
-            .ResponseExample(404, "not-found", Problem(Problems.NotFound(Languages.English))));
+            .ResponseExample(404, "not-found", NotFoundProblem));
 
     public static RouteHandlerBuilder DescribeWithdraw(this RouteHandlerBuilder endpoint) => endpoint
         .WithName("Withdraw").WithTags(ApplicantsTag)
@@ -113,7 +113,7 @@ static class OpenApiDescriptions
                 "The initiative belongs to the residents, so only the residents' contact can withdraw the application, with the link from their own email. Nothing has changed.")))
             .ResponseExample(400, "invalid-fields", Problem(Problems.Create(400, "invalid-fields", "Please check the form", "The reason is too long.",
                 new Dictionary<string, string[]> { ["reason"] = ["At most 1000 characters."] })))
-            .ResponseExample(404, "not-found", Problem(Problems.NotFound(Languages.English)))
+            .ResponseExample(404, "not-found", NotFoundProblem)
             .ResponseExample(409, "application-closed", ApplicationClosed)
             .ResponseExample(429, "too-many-requests", TooMany));
 
@@ -132,7 +132,7 @@ static class OpenApiDescriptions
             .ResponseExample(403, "not-your-role", Problem(Problems.Create(403, "not-your-role", "Only your own role",
                 "You can only hand over your own place as a contact. The other contact does that themselves, with the link from their own email, or asks the fund office. Nothing has changed.",
                 new Dictionary<string, string[]> { ["role"] = ["This is not your role."] })))
-            .ResponseExample(404, "not-found", Problem(Problems.NotFound(Languages.English)))
+            .ResponseExample(404, "not-found", NotFoundProblem)
             .ResponseExample(409, "application-closed", ApplicationClosed)
             .ResponseExample(429, "too-many-requests", TooMany));
 
@@ -165,7 +165,7 @@ static class OpenApiDescriptions
                 [new CoordinatorReview(1, "r1", "Reviewer One", Submitted.AddMinutes(2), nameof(Decision.Approve), "A good plan.", Submitted.AddDays(3), false)],
                 [],
                 [new TimelineEntry(Submitted, nameof(Stage.Submitted), "Aanvraag ontvangen") { Id = "Submitted" }])))
-            .ResponseExample(404, "not-found", Problem(Problems.NotFound(Languages.English))));
+            .ResponseExample(404, "not-found", NotFoundProblem));
 
     public static RouteHandlerBuilder DescribeCoordinatorDeadline(this RouteHandlerBuilder endpoint) => endpoint
         .WithName("CoordinatorDeadline").CoordinatorAction<DeadlineRequest>()
@@ -242,7 +242,7 @@ static class OpenApiDescriptions
         .Transform(o => o
             .ResponseExample(400, "malformed-json", Problem(Problems.Create(400, "malformed-json", "Unreadable input", "The request's JSON is not valid.")))
             .ResponseExample(403, "cross-site", Problem(Problems.Create(403, "cross-site", "Request from another website", "This request came from another website and was refused. Nothing has changed.")))
-            .ResponseExample(404, "not-found", Problem(Problems.NotFound(Languages.English)))
+            .ResponseExample(404, "not-found", NotFoundProblem)
             .ResponseExample(409, "wrong-stage", Problem(Problems.Create(409, "wrong-stage", "Does not fit the stage", "Not possible now: the application is closed. The application is at the stage \"Withdrawn\".",
                 extensions: new Dictionary<string, object?> { ["stage"] = nameof(Stage.Withdrawn) })))
             .ResponseExample(415, "json-only", Problem(Problems.Create(415, "json-only", "Send JSON",
@@ -251,6 +251,8 @@ static class OpenApiDescriptions
     static System.Text.Json.Nodes.JsonNode TooMany => Problem(Problems.Create(429, "too-many-requests", "Please wait a moment",
         "Too many submissions arrived in a short time, from your address or for this application. Nothing was stored and nothing was sent. Please try again in 6 minutes.",
         extensions: new Dictionary<string, object?> { ["retryAfter"] = 360 }));
+
+    static System.Text.Json.Nodes.JsonNode NotFoundProblem => Problem(Problems.NotFound(Languages.English));
 
     static System.Text.Json.Nodes.JsonNode ApplicationClosed => Problem(Problems.Create(409, "application-closed", "Application is closed", "This application is already closed (withdrawn). Nothing changes."));
 

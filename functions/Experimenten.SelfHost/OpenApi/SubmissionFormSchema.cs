@@ -13,8 +13,6 @@ static class SubmissionFormSchema
 {
     public const string MediaType = "multipart/form-data";
 
-    /// <summary>What the handler takes as consent (SubmissionHandler.IsYes).</summary>
-    static readonly string[] Yes = ["true", "on", "yes", "1", "ja"];
 
     public static OpenApiSchema Create()
     {
@@ -42,7 +40,7 @@ static class SubmissionFormSchema
         properties["consent"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Enum = [.. Yes.Select(v => (JsonNode)v)],
+            Enum = [.. SubmissionHandler.ConsentValues.Select(v => (JsonNode)v)],
             Description = "Agreement to the use of the contacts' details for this application.",
         };
         properties["language"] = new OpenApiSchema
