@@ -18,6 +18,8 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Experimenten.Text;
+using Microsoft.Extensions.Localization;
 using SendGrid;
 
 namespace Experimenten;
@@ -67,7 +69,11 @@ public static class ServiceCollectionExtensions
         UrlFreeLoggerFactory.Register(services);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CallCatalog.Load(sp.GetRequiredService<IOptions<SeedOptions>>().Value.Path));
-        services.AddSingleton(sp => new Formatting(TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<FundOptions>>().Value.TimeZone)));
+        services.AddLocalization();
+        services.AddSingleton(sp => new Formatting(
+            TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<FundOptions>>().Value.TimeZone),
+            sp.GetRequiredService<IStringLocalizer<SharedText>>()));
+        services.AddSingleton<PageRenderer>();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<PlanStore>();

@@ -44,7 +44,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
         var now = time.GetUtcNow();
         var (items, continuation) = await readModel.PageAsync(q["callId"], stage, q["overdue"] == "true", now, pageSize, NullIfEmpty(q["continuationToken"]), cancellationToken);
         return Results.Json(new CoordinatorListPage(
-            [.. items.Select(v => new CoordinatorListItem(v.Id, v.CallId, v.Title, v.InitiativeName, v.Stage.ToString(), v.WaitingOn, v.NextDeadline, v.NextDeadline < now, v.Round, v.UpdatedAt))],
+            [.. items.Select(v => new CoordinatorListItem(v.Id, v.CallId, v.Title, v.InitiativeName, v.Stage.ToString(), v.WaitingOn.ToWire(), v.NextDeadline, v.NextDeadline < now, v.Round, v.UpdatedAt))],
             continuation));
     }
 
@@ -69,7 +69,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             view.Summary,
             view.InitiativeName,
             view.Stage.ToString(),
-            view.WaitingOn,
+            view.WaitingOn.ToWire(),
             view.NextDeadline,
             view.Round,
             view.ResidentContact,
@@ -129,7 +129,7 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, ReadModel readModel, Re
             }
 
             await durable.RaiseEventAsync(target, Events.RemindNow, new RemindNow(time.GetUtcNow()), cancellationToken);
-            return Results.Json(new ReminderAccepted(id, view.WaitingOn), statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new ReminderAccepted(id, view.WaitingOn.ToWire()), statusCode: StatusCodes.Status202Accepted);
         });
 
     public Task<IResult> ReassignAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>

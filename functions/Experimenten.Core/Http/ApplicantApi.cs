@@ -31,7 +31,7 @@ public sealed class ApplicantApi(ReadModel readModel, LinkSigner signer)
             view.Title,
             view.Stage.ToString(),
             view.Stage.IsFinal(),
-            view.WaitingOn,
+            view.WaitingOn.ToWire(),
             view.NextDeadline,
             view.SubmittedAt,
             [.. timeline.Select(t => new ApplicantTimelineEntry(t.At, t.Kind, ApplicantTimeline.Text(t, lang)))]));

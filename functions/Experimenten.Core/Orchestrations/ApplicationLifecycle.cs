@@ -58,7 +58,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 return Stage.Ineligible;
             }
 
-            await AdvanceAsync(Stage.Screening, "fund", null, "Automatische controle: in orde", Applicants(EmailKind.Received, 0, facts));
+            await AdvanceAsync(Stage.Screening, WaitingOn.Fund, null, "Automatische controle: in orde", Applicants(EmailKind.Received, 0, facts));
             Logs.ApplicationScreened(log, id);
 
             var approved = await ReviewAsync();
@@ -90,7 +90,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 switch (outcome.Result)
                 {
                     case RoundResult.Approved:
-                        await AdvanceAsync(Stage.Approved, "", null, $"Goedgekeurd in ronde {round}: {Formatting.Euros(input.Form.BudgetRequested, Languages.Dutch)}",
+                        await AdvanceAsync(Stage.Approved, WaitingOn.Nobody, null, $"Goedgekeurd in ronde {round}: {Formatting.Euros(input.Form.BudgetRequested, Languages.Dutch)}",
                             Applicants(EmailKind.Approved, round, facts with { Comments = comments }), round);
                         return true;
 
@@ -120,7 +120,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             inbox.Listen<RevisionSubmitted>(Events.RevisionSubmitted);
             inbox.Listen<DeadlineExtended>(Events.DeadlineExtended);
             inbox.Listen<RemindNow>(Events.RemindNow);
-            await AdvanceAsync(Stage.ChangesRequested, "applicant", due, $"Ronde {round}: de beoordelaars vragen om aanpassingen",
+            await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, due, $"Ronde {round}: de beoordelaars vragen om aanpassingen",
                 Applicants(EmailKind.ChangesRequested, round, facts with { Comments = comments, Deadline = due }), round, context.InstanceId);
 
             for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
@@ -140,7 +140,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
 
                     case Events.RevisionSubmitted:
                         var plan = message.As<RevisionSubmitted>();
-                        await ProgressAsync(Stage.InReview, "reviewers", null, $"Aangepast plan (versie {plan.Version}) ontvangen", round,
+                        await ProgressAsync(Stage.InReview, WaitingOn.Reviewers, null, $"Aangepast plan (versie {plan.Version}) ontvangen", round,
                             plan: new PlanRef(plan.Version, plan.PlanBlob, plan.PlanText));
                         return true;
 
@@ -149,7 +149,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                         due = extended.Deadline;
                         version++;
                         reminded = due - input.Call.Review.ReminderBefore <= Now;
-                        await AdvanceAsync(Stage.ChangesRequested, "applicant", due, $"Deadline voor het aangepaste plan verzet ({extended.Reason})",
+                        await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, due, $"Deadline voor het aangepaste plan verzet ({extended.Reason})",
                             Applicants(EmailKind.DeadlineMoved, round, facts with { Deadline = due, Reason = extended.Reason }, $"v{version}"), round, context.InstanceId);
                         break;
 
@@ -177,7 +177,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             var monitoring = input.Call.Monitoring;
             var start = Now;
             var reports = monitoring.ProgressReports + 1;
-            await ProgressAsync(Stage.Monitoring, "applicant", start + monitoring.Interval, $"Het experiment loopt: {reports} verslagen gevraagd");
+            await ProgressAsync(Stage.Monitoring, WaitingOn.Applicant, start + monitoring.Interval, $"Het experiment loopt: {reports} verslagen gevraagd");
             for (var n = 1; n <= reports; n++)
             {
                 var outcome = await WhileListeningAsync(context.CallSubOrchestratorAsync<ReportOutcome>(
@@ -252,20 +252,20 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
         async Task EndAsync(Stage stage, string line, IReadOnlyList<EmailRequest> emails)
         {
             ended = stage;
-            await AdvanceAsync(stage, "", null, line, emails, activeInstance: "");
+            await AdvanceAsync(stage, WaitingOn.Nobody, null, line, emails, activeInstance: "");
         }
 
-        Task AdvanceAsync(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, IReadOnlyList<EmailRequest> emails, int? round = null, string? activeInstance = null) =>
+        Task AdvanceAsync(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, string line, IReadOnlyList<EmailRequest> emails, int? round = null, string? activeInstance = null) =>
             Steps.AdvanceAsync(context, Update(stage, waitingOn, deadline, line, round, activeInstance, null), emails);
 
         IReadOnlyList<EmailRequest> Applicants(EmailKind kind, int round, EmailFacts with, string variant = "") =>
             Steps.ToApplicants(id, kind, round, lang, with, variant);
 
-        Task ProgressAsync(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, int? round = null, string? activeInstance = null, PlanRef? plan = null) =>
+        Task ProgressAsync(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, string line, int? round = null, string? activeInstance = null, PlanRef? plan = null) =>
             Steps.ProgressAsync(context, Update(stage, waitingOn, deadline, line, round, activeInstance, plan));
 
         /// <summary>A change of stage now, with its timeline line; the first one also records the submission's line.</summary>
-        ProgressUpdate Update(Stage stage, string waitingOn, DateTimeOffset? deadline, string line, int? round, string? activeInstance, PlanRef? plan)
+        ProgressUpdate Update(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, string line, int? round, string? activeInstance, PlanRef? plan)
         {
             var submittedAt = firstStep ? input.SubmittedAt : (DateTimeOffset?)null;
             firstStep = false;

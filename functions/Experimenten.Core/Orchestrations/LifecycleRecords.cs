@@ -9,4 +9,4 @@ public sealed record LifecycleInput(string ApplicationId, ApplicationForm Form, 
 public sealed record LifecycleOutcome(Stage Stage);
 
 /// <summary>The orchestration's custom status: what the runtime shows while it waits.</summary>
-public sealed record LifecycleStatus(Stage Stage, string WaitingOn, DateTimeOffset? NextDeadline);
+public sealed record LifecycleStatus(Stage Stage, WaitingOn WaitingOn, DateTimeOffset? NextDeadline);

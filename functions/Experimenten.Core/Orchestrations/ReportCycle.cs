@@ -37,7 +37,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
         inbox.Listen<CloseRequested>(Events.Close);
 
         await Record(context, input, due, ReportStatus.Due, null, null, null);
-        await Progress(context, input, "applicant", due, $"Verslag {input.Number} gevraagd{(input.Final ? " (eindverslag)" : "")}");
+        await Progress(context, input, WaitingOn.Applicant, due, $"Verslag {input.Number} gevraagd{(input.Final ? " (eindverslag)" : "")}");
 
         for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
         {
@@ -74,7 +74,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     await Record(context, input, due, ReportStatus.Submitted, report.Blob, report.Text, null);
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportReceived, input.Number, input.Language, facts, $"s{submissions}");
                     await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportToAssess, input.Number, facts, $"s{submissions}");
-                    await Progress(context, input, "fund", null, $"Verslag {input.Number} ontvangen");
+                    await Progress(context, input, WaitingOn.Fund, null, $"Verslag {input.Number} ontvangen");
                     break;
 
                 case Events.ReportReviewed:
@@ -97,7 +97,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     await Record(context, input, due, ReportStatus.ChangesRequested, null, null, verdict.Comment);
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportChangesRequested, input.Number, input.Language,
                         facts with { Comments = [verdict.Comment], Deadline = due }, $"s{submissions}");
-                    await Progress(context, input, "applicant", due, $"Verslag {input.Number}: aanvulling gevraagd");
+                    await Progress(context, input, WaitingOn.Applicant, due, $"Verslag {input.Number}: aanvulling gevraagd");
                     break;
 
                 case Events.DeadlineExtended:
@@ -108,7 +108,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     await Record(context, input, due, ReportStatus.Due, null, null, null);
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.DeadlineMoved, input.Number, input.Language,
                         facts with { Deadline = due, Reason = extended.Reason }, $"v{version}");
-                    await Progress(context, input, submitted ? "fund" : "applicant", due, $"Verslag {input.Number}: deadline verzet ({extended.Reason})");
+                    await Progress(context, input, submitted ? WaitingOn.Fund : WaitingOn.Applicant, due, $"Verslag {input.Number}: deadline verzet ({extended.Reason})");
                     break;
 
                 case Events.RemindNow:
@@ -131,7 +131,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
     static Task Record(TaskOrchestrationContext context, ReportCycleInput input, DateTimeOffset due, ReportStatus status, string? blob, string? text, string? comment) =>
         Steps.CallAsync(context, nameof(RecordReport), new ReportUpdate(input.ApplicationId, input.Number, input.Final, due, status, blob, text, comment, Now(context)));
 
-    static Task Progress(TaskOrchestrationContext context, ReportCycleInput input, string waitingOn, DateTimeOffset? due, string line) =>
+    static Task Progress(TaskOrchestrationContext context, ReportCycleInput input, WaitingOn waitingOn, DateTimeOffset? due, string line) =>
         Steps.ProgressAsync(context, new ProgressUpdate(input.ApplicationId, Stage.Monitoring, waitingOn, due, Now(context),
             new TimelineEntry(Now(context), "Report", line), ActiveInstance: context.InstanceId));
 }

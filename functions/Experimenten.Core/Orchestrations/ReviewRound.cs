@@ -181,5 +181,5 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         Steps.ProgressAsync(context, ProgressUpdate(context, input, due, line));
 
     static ProgressUpdate ProgressUpdate(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, string line) =>
-        new(input.ApplicationId, Stage.InReview, "reviewers", due, Now(context), new TimelineEntry(Now(context), "Review", line), input.Round, context.InstanceId);
+        new(input.ApplicationId, Stage.InReview, WaitingOn.Reviewers, due, Now(context), new TimelineEntry(Now(context), "Review", line), input.Round, context.InstanceId);
 }

@@ -21,7 +21,6 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
 {
     public const int PageSize = 25;
 
-    static readonly string[] WaitingKeys = ["fund", "reviewers", "applicant", "coordinator", ""];
     static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
 
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -83,7 +82,7 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
             .Append(" data-api=\"/").Append(Routes.CoordinatorList).Append(Html.E(apiQuery.ToString())).Append('"')
             .Append(" data-lang=\"").Append(lang).Append('"')
             .Append(" data-stages=\"").Append(Html.E(System.Text.Json.JsonSerializer.Serialize(Enum.GetValues<Stage>().ToDictionary(x => x.ToString(), x => StageLabel(x, lang))))).Append('"')
-            .Append(" data-waiting=\"").Append(Html.E(System.Text.Json.JsonSerializer.Serialize(WaitingKeys.ToDictionary(x => x, x => WaitingLabel(x, lang))))).Append('"')
+            .Append(" data-waiting=\"").Append(Html.E(System.Text.Json.JsonSerializer.Serialize(Enum.GetValues<WaitingOn>().ToDictionary(x => x.ToWire(), x => WaitingLabel(x, lang))))).Append('"')
             .Append(" data-calls=\"").Append(Html.E(System.Text.Json.JsonSerializer.Serialize(catalog.Calls.ToDictionary(c => c.Id, c => c.Title.For(lang))))).Append('"')
             .Append(" data-overdue=\"").Append(Html.E(Html.T(lang, "Te laat", "Overdue"))).Append('"')
             .Append(" data-none=\"").Append(Html.E(Html.T(lang, "Geen deadline", "No deadline"))).Append('"')
@@ -109,7 +108,7 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
                 .Append(Html.E(v.Title)).Append("</a><span class=\"sub\">").Append(Html.E(v.InitiativeName)).Append("</span></td>")
                 .Append("<td>").Append(Html.E(catalog.Find(v.CallId)?.Title.For(lang) ?? v.CallId)).Append("</td>")
                 .Append("<td class=\"stage-cell\">").Append(Html.E(StageLabel(v.Stage, lang))).Append("</td>")
-                .Append("<td>").Append(Html.E(v.Stage.IsFinal() ? WaitingLabel("", lang) : WaitingLabel(v.WaitingOn, lang))).Append("</td><td class=\"deadline\">");
+                .Append("<td>").Append(Html.E(v.Stage.IsFinal() ? WaitingLabel(WaitingOn.Nobody, lang) : WaitingLabel(v.WaitingOn, lang))).Append("</td><td class=\"deadline\">");
             Deadline(body, v, now, lang);
             body.Append("</td></tr>");
         }
@@ -266,7 +265,7 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
         Fact(body, Html.T(lang, "Kenmerk", "Reference"), $"<span class=\"mono\">{Html.E(view.Id)}</span>");
         Fact(body, Html.T(lang, "Oproep", "Call"), Html.E(catalog.Find(view.CallId)?.Title.For(lang) ?? view.CallId));
         Fact(body, Html.T(lang, "Fase", "Stage"), $"<span class=\"stage\">{Html.E(StageLabel(view.Stage, lang))}</span>" + (view.Round > 0 ? Html.E(Html.T(lang, $" (ronde {view.Round})", $" (round {view.Round})")) : ""));
-        Fact(body, Html.T(lang, "Wie is aan zet", "Waiting on"), Html.E(view.Stage.IsFinal() ? WaitingLabel("", lang) : WaitingLabel(view.WaitingOn, lang)));
+        Fact(body, Html.T(lang, "Wie is aan zet", "Waiting on"), Html.E(view.Stage.IsFinal() ? WaitingLabel(WaitingOn.Nobody, lang) : WaitingLabel(view.WaitingOn, lang)));
         var deadline = new StringBuilder();
         Deadline(deadline, view, now, lang);
         Fact(body, Html.T(lang, "Volgende deadline", "Next deadline"), $"<span class=\"deadline\">{deadline}</span>");
@@ -588,12 +587,11 @@ public sealed class CoordinatorPages(CoordinatorAuth auth, CoordinatorApi api, R
         _ => stage.ToString(),
     };
 
-    public static string WaitingLabel(string waitingOn, string lang) => waitingOn switch
+    public static string WaitingLabel(WaitingOn waitingOn, string lang) => waitingOn switch
     {
-        "fund" => Html.T(lang, "Het fonds", "The fund"),
-        "reviewers" => Html.T(lang, "De beoordelaars", "The reviewers"),
-        "applicant" => Html.T(lang, "De aanvragers", "The applicants"),
-        "coordinator" => Html.T(lang, "Het fondsbureau", "The fund office"),
+        WaitingOn.Fund => Html.T(lang, "Het fonds", "The fund"),
+        WaitingOn.Reviewers => Html.T(lang, "De beoordelaars", "The reviewers"),
+        WaitingOn.Applicant => Html.T(lang, "De aanvragers", "The applicants"),
         _ => Html.T(lang, "Niemand", "Nobody"),
     };
 

@@ -174,7 +174,7 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
     {
         body.Append("<section class=\"actions\" aria-labelledby=\"actions-title\"><h2 id=\"actions-title\">")
             .Append(Html.T(lang, "Wat kunt u doen?", "What can you do?")).Append("</h2><p>")
-            .Append(view.WaitingOn == "applicant" && !view.Stage.IsFinal()
+            .Append(view.WaitingOn == Domain.WaitingOn.Applicant && !view.Stage.IsFinal()
                 ? Html.T(lang, "Wij wachten op u. Hieronder staat wat we nodig hebben.", "We are waiting for you. Below is what we need.")
                 : view.Stage.IsFinal()
                     ? Html.T(lang, "De aanvraag is afgerond. U hoeft niets meer te doen.", "The application is finished. There is nothing more to do.")
@@ -203,7 +203,7 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
                 .Append("</p><p><a class=\"button\" href=\"/revision/").Append(Html.E(revision)).Append(q).Append("\">")
                 .Append(Html.T(lang, "Aangepast plan sturen", "Send the revised plan")).Append("</a></p>");
         }
-        else if (view.Stage == Stage.Monitoring && view.WaitingOn == "applicant"
+        else if (view.Stage == Stage.Monitoring && view.WaitingOn == Domain.WaitingOn.Applicant
             && (await reports.ListAsync(view.Id, cancellationToken)).Where(r => r.Status is ReportStatus.Due or ReportStatus.ChangesRequested).OrderBy(r => r.Number).FirstOrDefault() is { } due)
         {
             var report = signer.Sign(LinkPurpose.Report, view.Id, subject, due.Number, UploadLinkLifetime, claims.Gen);
@@ -331,10 +331,9 @@ public sealed class StatusPage(ReadModel readModel, ReportStore reports, LinkSig
     static string WaitingOn(ApplicationView view, string lang) => view.WaitingOn switch
     {
         _ when view.Stage.IsFinal() => Html.T(lang, "Niemand: de aanvraag is afgerond.", "Nobody: the application is finished."),
-        "fund" => Html.T(lang, "Het fonds: wij controleren de aanvraag.", "The fund: we are checking the application."),
-        "reviewers" => Html.T(lang, "De beoordelaars: zij lezen het plan.", "The reviewers: they are reading the plan."),
-        "applicant" => Html.T(lang, "U: de aanvragers.", "You: the applicants."),
-        "coordinator" => Html.T(lang, "Het fondsbureau: het bekijkt uw verslag.", "The fund office: it is looking at your report."),
+        Domain.WaitingOn.Fund => Html.T(lang, "Het fonds: wij controleren de aanvraag.", "The fund: we are checking the application."),
+        Domain.WaitingOn.Reviewers => Html.T(lang, "De beoordelaars: zij lezen het plan.", "The reviewers: they are reading the plan."),
+        Domain.WaitingOn.Applicant => Html.T(lang, "U: de aanvragers.", "You: the applicants."),
         _ => Html.T(lang, "Niemand op dit moment.", "Nobody at the moment."),
     };
 

@@ -9,7 +9,7 @@ public sealed record ApplicationView(
     string Title,
     string InitiativeName,
     Stage Stage,
-    string WaitingOn,
+    WaitingOn WaitingOn,
     DateTimeOffset? NextDeadline,
     string Language,
     Contact ResidentContact,

@@ -90,7 +90,7 @@ public sealed class ReadModel(StorageClients clients)
         ["Round"] = 0,
         ["InitiativeName"] = form.InitiativeName,
         ["Stage"] = nameof(Stage.Submitted),
-        ["WaitingOn"] = "fund",
+        ["WaitingOn"] = WaitingOn.Fund.ToWire(),
         ["Language"] = form.Language,
         ["ResidentName"] = form.ResidentContact.Name,
         ["ResidentEmail"] = form.ResidentContact.Email,
@@ -108,7 +108,7 @@ public sealed class ReadModel(StorageClients clients)
         var entity = new TableEntity(update.ApplicationId, Row)
         {
             ["Stage"] = update.Stage.ToString(),
-            ["WaitingOn"] = update.WaitingOn,
+            ["WaitingOn"] = update.WaitingOn.ToWire(),
             ["NextDeadline"] = update.NextDeadline,
             ["UpdatedAt"] = update.At,
         };
@@ -265,7 +265,7 @@ public sealed class ReadModel(StorageClients clients)
         e.GetString("Title"),
         e.GetString("InitiativeName"),
         Enum.TryParse<Stage>(e.GetString("Stage"), out var stage) ? stage : Stage.Submitted,
-        e.GetString("WaitingOn") ?? "",
+        WaitingOnWire.Parse(e.GetString("WaitingOn")),
         e.GetDateTimeOffset("NextDeadline"),
         e.GetString("Language") ?? Languages.Dutch,
         new Contact(e.GetString("ResidentName"), e.GetString("ResidentEmail")),
@@ -303,7 +303,7 @@ public enum SubmissionRecord
 public sealed record ProgressUpdate(
     string ApplicationId,
     Stage Stage,
-    string WaitingOn,
+    WaitingOn WaitingOn,
     DateTimeOffset? NextDeadline,
     DateTimeOffset At,
     TimelineEntry? Timeline,

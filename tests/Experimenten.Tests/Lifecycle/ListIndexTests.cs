@@ -112,7 +112,7 @@ public sealed class ListIndexTests(Azurite azurite) : IAsyncLifetime
     {
         var form = new ApplicationForm("demo", id, "", "Bench", new Contact("Anna", "anna@example.org"), "Welzijn Oost", new Contact("Bram", "bram@example.org"), "Utrecht", 1000, "plan", null, "nl");
         await model.RecordSubmittedAsync(id, form, Submission.SubmissionFingerprint.Of(form, null), now, CancellationToken.None);
-        await model.ApplyAsync(new ProgressUpdate(id, stage, "", deadline, now, null), CancellationToken.None);
+        await model.ApplyAsync(new ProgressUpdate(id, stage, WaitingOn.Nobody, deadline, now, null), CancellationToken.None);
     }
 
     async Task<(List<string> Ids, int Pages)> ReadAllAsync(Stage? stage, bool overdue, int pageSize)

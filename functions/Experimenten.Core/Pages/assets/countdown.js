@@ -1,20 +1,23 @@
 // Keeps every <span class="countdown" data-until="…"> live. The server already wrote the text once,
-// so without JavaScript the page still says how long is left.
+// so without JavaScript the page still says how long is left. The words come from the layout
+// (data-countdown-* and data-unit-* on <body>), in the page's language: none are in this file.
 (function () {
   "use strict";
-  var en = document.documentElement.lang === "en";
+  var words = document.body.dataset;
 
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  function unit(name, n) {
+    var pattern = n === 1 ? words["unit" + name + "One"] : words["unit" + name + "Other"];
+    return (pattern || "{0}").replace("{0}", String(n));
+  }
 
   function text(ms) {
-    if (ms <= 0) { return en ? "The deadline has passed." : "De deadline is voorbij."; }
+    if (ms <= 0) { return words.countdownPassed || ""; }
     var s = Math.floor(ms / 1000);
     var d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60), sec = s % 60;
     if (d >= 1) {
-      return en ? plural(d, "day", "days") + ", " + plural(h, "hour", "hours") + " and " + plural(m, "minute", "minutes") + " left."
-        : "Nog " + plural(d, "dag", "dagen") + ", " + h + " uur en " + plural(m, "minuut", "minuten") + ".";
+      return (words.countdownLong || "").replace("{d}", unit("Day", d)).replace("{h}", unit("Hour", h)).replace("{m}", unit("Minute", m));
     }
-    return en ? h + " h " + m + " min " + sec + " s left." : "Nog " + h + " uur, " + m + " min en " + sec + " s.";
+    return (words.countdownShort || "").replace("{h}", String(h)).replace("{m}", String(m)).replace("{s}", String(sec));
   }
 
   function tick() {
