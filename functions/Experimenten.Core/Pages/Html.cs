@@ -40,7 +40,19 @@ public static class Html
             html.Append("<script src=\"/assets/").Append(E(script)).Append("\" defer></script>");
         }
 
-        html.Append("</head><body>")
+        // Interim, until every page is a component: the words countdown.js needs, as the Layout component gives them.
+        using (Text.TextCulture.Use(lang))
+        {
+            html.Append("</head><body data-time-zone=\"").Append(E(TimeZoneId)).Append('"');
+            foreach (var (attribute, key) in ScriptWords)
+            {
+                html.Append(' ').Append(attribute).Append("=\"").Append(E(Interim[key])).Append('"');
+            }
+
+            html.Append('>');
+        }
+
+        html
             .Append("<a class=\"skip-link\" href=\"#main\">").Append(T(lang, "Naar de inhoud", "Skip to content")).Append("</a>")
             .Append("<header class=\"site\"><div class=\"bar\"><a class=\"brand\" href=\"/").Append(lang == Languages.English ? "?lang=en" : "").Append("\">Experimenten</a>");
         if (page.SwitchLanguageHref is { } href)
@@ -58,6 +70,20 @@ public static class Html
             .Append("</p></footer></body></html>")
             .ToString();
     }
+
+    static readonly Microsoft.Extensions.Localization.IStringLocalizer Interim = new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+        Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+        .Create(typeof(Text.SharedText));
+
+    static readonly (string, string)[] ScriptWords =
+    [
+        ("data-countdown-passed", "Countdown.Passed"), ("data-countdown-long", "Countdown.Script.Long"), ("data-countdown-short", "Countdown.Script.Short"),
+        ("data-unit-day-one", "Unit.Day.One"), ("data-unit-day-other", "Unit.Day.Other"), ("data-unit-hour-one", "Unit.Hour.One"),
+        ("data-unit-hour-other", "Unit.Hour.Other"), ("data-unit-minute-one", "Unit.Minute.One"), ("data-unit-minute-other", "Unit.Minute.Other"),
+    ];
+
+    /// <summary>Set by the hosts at start from Fund:TimeZone (interim; the Layout component reads it from PageContext).</summary>
+    public static string TimeZoneId { get; set; } = "Europe/Amsterdam";
 
     sealed class PageResult(string html, PageOptions page) : IResult
     {
