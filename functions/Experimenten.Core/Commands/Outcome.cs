@@ -33,7 +33,7 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Title, string
 /// <summary>What a command did: accepted with its result, or refused with why.</summary>
 public sealed record Outcome<T>
 {
-    Outcome(T? value, Refusal? refusal)
+    internal Outcome(T? value, Refusal? refusal)
     {
         Value = value;
         Refusal = refusal;
@@ -45,9 +45,13 @@ public sealed record Outcome<T>
 
     public bool IsAccepted => Refusal is null;
 
-    public static Outcome<T> Accepted(T value) => new(value, null);
+    /// <summary>A refusal converts on return: <c>return refusal;</c> in a command returning Outcome&lt;T&gt;.</summary>
+    public static implicit operator Outcome<T>(Refusal refusal) => new(default, refusal);
+}
 
-    public static Outcome<T> Refused(Refusal refusal) => new(default, refusal);
+public static class Outcome
+{
+    public static Outcome<T> Accepted<T>(T value) => new(value, null);
 
-    public static implicit operator Outcome<T>(Refusal refusal) => Refused(refusal);
+    public static Outcome<T> Refused<T>(Refusal refusal) => new(default, refusal);
 }
