@@ -114,28 +114,27 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
         async Task<bool> AwaitRevisionAsync(int round, IReadOnlyList<string> comments)
         {
             var revision = input.Call.Revision;
-            var due = Now + revision.Period;
-            var reminded = false;
-            var version = 0;
+            // Two rungs: a reminder before the deadline (skipped when it is already past), then the plan lapses.
+            var ladder = DeadlineLadder.StartAt(new LadderShape(input.Call.Review.ReminderBefore), Now + revision.Period, Now);
             inbox.Listen<RevisionSubmitted>(Events.RevisionSubmitted);
             inbox.Listen<DeadlineExtended>(Events.DeadlineExtended);
             inbox.Listen<RemindNow>(Events.RemindNow);
-            await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, due, $"Ronde {round}: de beoordelaars vragen om aanpassingen",
-                Applicants(EmailKind.ChangesRequested, round, facts with { Comments = comments, Deadline = due }), round, context.InstanceId);
+            await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, ladder.Due, $"Ronde {round}: de beoordelaars vragen om aanpassingen",
+                Applicants(EmailKind.ChangesRequested, round, facts with { Comments = comments, Deadline = ladder.Due }), round, context.InstanceId);
 
             for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
             {
-                var reminderAt = due - input.Call.Review.ReminderBefore;
-                var message = await inbox.NextAsync(!reminded && reminderAt > Now ? reminderAt : due);
+                // A deadline moved into the past leaves no rung: wake at once, and the plan lapses.
+                var message = await inbox.NextAsync(ladder.WakeAt ?? Now);
                 switch (message.Name)
                 {
-                    case "timer" when !reminded && reminderAt > Now.AddSeconds(-1) && Now < due:
-                        reminded = true;
-                        await Steps.EmailApplicantsAsync(context, id, EmailKind.RevisionReminder, round, lang, facts with { Deadline = due }, $"v{version}");
+                    case Message.TimerName when ladder.Next == Rung.Before && Now < ladder.Due:
+                        ladder.Advance();
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.RevisionReminder, round, lang, facts with { Deadline = ladder.Due }, ladder.Variant);
                         break;
 
-                    case "timer":
-                        await EndAsync(Stage.Lapsed, $"Vervallen: geen aangepast plan vóór {due:u}", Applicants(EmailKind.Lapsed, round, facts));
+                    case Message.TimerName:
+                        await EndAsync(Stage.Lapsed, $"Vervallen: geen aangepast plan vóór {ladder.Due:u}", Applicants(EmailKind.Lapsed, round, facts));
                         return false;
 
                     case Events.RevisionSubmitted:
@@ -146,15 +145,13 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
 
                     case Events.DeadlineExtended:
                         var extended = message.As<DeadlineExtended>();
-                        due = extended.Deadline;
-                        version++;
-                        reminded = due - input.Call.Review.ReminderBefore <= Now;
-                        await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, due, $"Deadline voor het aangepaste plan verzet ({extended.Reason})",
-                            Applicants(EmailKind.DeadlineMoved, round, facts with { Deadline = due, Reason = extended.Reason }, $"v{version}"), round, context.InstanceId);
+                        ladder.Extend(extended.Deadline, Now);
+                        await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, ladder.Due, $"Deadline voor het aangepaste plan verzet ({extended.Reason})",
+                            Applicants(EmailKind.DeadlineMoved, round, facts with { Deadline = ladder.Due, Reason = extended.Reason }, ladder.Variant), round, context.InstanceId);
                         break;
 
                     case Events.RemindNow:
-                        await Steps.EmailApplicantsAsync(context, id, EmailKind.RevisionReminder, round, lang, facts with { Deadline = due }, $"now{context.NewGuid():N}");
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.RevisionReminder, round, lang, facts with { Deadline = ladder.Due }, $"now{context.NewGuid():N}");
                         break;
 
                     default:

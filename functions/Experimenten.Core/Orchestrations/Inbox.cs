@@ -81,8 +81,11 @@ public sealed class Inbox(TaskOrchestrationContext context)
 /// <summary>What woke an orchestrator: a named event with its payload, its timer, or the task it also awaited.</summary>
 public sealed record Message(string Name, object? Value)
 {
-    public static readonly Message Timer = new("timer", null);
-    public static readonly Message Other = new("other", null);
+    /// <summary>The name of <see cref="Timer"/>, for a switch on <see cref="Name"/>; no event is called this.</summary>
+    public const string TimerName = nameof(Timer);
+
+    public static readonly Message Timer = new(TimerName, null);
+    public static readonly Message Other = new(nameof(Other), null);
 
     public T As<T>() => (T)Value!;
 }

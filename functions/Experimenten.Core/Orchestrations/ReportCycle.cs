@@ -22,12 +22,10 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var m = input.Monitoring;
-        var due = input.Due;
         var facts = input.Facts with { ReportNumber = input.Number, FinalReport = input.Final };
         var submitted = false;
         var submissions = 0;
-        var version = 0;
-        Rung? last = null;
+        var ladder = DeadlineLadder.Start(new LadderShape(m.ReminderBefore, m.OverdueAfter, m.EscalateAfter), input.Due);
 
         var inbox = new Inbox(context);
         inbox.Listen<ReportSubmitted>(Events.ReportSubmitted);
@@ -36,27 +34,26 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
         inbox.Listen<RemindNow>(Events.RemindNow);
         inbox.Listen<CloseRequested>(Events.Close);
 
-        await Record(context, input, due, ReportStatus.Due, null, null, null);
-        await Progress(context, input, WaitingOn.Applicant, due, $"Verslag {input.Number} gevraagd{(input.Final ? " (eindverslag)" : "")}");
+        await Record(context, input, ladder.Due, ReportStatus.Due, null, null, null);
+        await Progress(context, input, WaitingOn.Applicant, ladder.Due, $"Verslag {input.Number} gevraagd{(input.Final ? " (eindverslag)" : "")}");
 
         for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
         {
-            var next = submitted ? null : Ladder.Next(last);
-            DateTimeOffset? wake = next is { } rung ? Ladder.At(rung, due, m.ReminderBefore, m.OverdueAfter, m.EscalateAfter) : null;
-            var message = await inbox.NextAsync(wake);
+            // A report in the fund's hands stops the ladder; changes asked for start it again where it was.
+            var message = await inbox.NextAsync(submitted ? null : ladder.WakeAt);
             switch (message.Name)
             {
-                case "timer":
-                    last = next;
-                    if (next == Rung.Escalate)
+                case Message.TimerName:
+                    var reached = ladder.Advance();
+                    if (reached == Rung.Escalate)
                     {
-                        await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportEscalation, input.Number, facts with { Deadline = due }, $"v{version}");
+                        await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportEscalation, input.Number, facts with { Deadline = ladder.Due }, ladder.Variant);
                         await Steps.NoteAsync(context, input.ApplicationId, "Escalation", $"Verslag {input.Number}: escalatie naar het fondsbureau");
                     }
                     else
                     {
-                        var kind = next switch { Rung.Before => EmailKind.ReportDueSoon, Rung.Due => EmailKind.ReportDueToday, _ => EmailKind.ReportOverdue };
-                        await Steps.EmailApplicantsAsync(context, input.ApplicationId, kind, input.Number, input.Language, facts with { Deadline = due }, $"v{version}");
+                        var kind = reached switch { Rung.Before => EmailKind.ReportDueSoon, Rung.Due => EmailKind.ReportDueToday, _ => EmailKind.ReportOverdue };
+                        await Steps.EmailApplicantsAsync(context, input.ApplicationId, kind, input.Number, input.Language, facts with { Deadline = ladder.Due }, ladder.Variant);
                     }
 
                     break;
@@ -71,7 +68,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
 
                     submitted = true;
                     submissions++;
-                    await Record(context, input, due, ReportStatus.Submitted, report.Blob, report.Text, null);
+                    await Record(context, input, ladder.Due, ReportStatus.Submitted, report.Blob, report.Text, null);
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportReceived, input.Number, input.Language, facts, $"s{submissions}");
                     await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportToAssess, input.Number, facts, $"s{submissions}");
                     await Progress(context, input, WaitingOn.Fund, null, $"Verslag {input.Number} ontvangen");
@@ -87,33 +84,31 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
 
                     if (verdict.Accepted)
                     {
-                        await Record(context, input, due, ReportStatus.Accepted, null, null, verdict.Comment);
+                        await Record(context, input, ladder.Due, ReportStatus.Accepted, null, null, verdict.Comment);
                         await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportAccepted, input.Number, input.Language, facts);
                         await Steps.NoteAsync(context, input.ApplicationId, "ReportAccepted", $"Verslag {input.Number} goedgekeurd");
                         return new ReportOutcome(true);
                     }
 
                     submitted = false;
-                    await Record(context, input, due, ReportStatus.ChangesRequested, null, null, verdict.Comment);
+                    await Record(context, input, ladder.Due, ReportStatus.ChangesRequested, null, null, verdict.Comment);
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportChangesRequested, input.Number, input.Language,
-                        facts with { Comments = [verdict.Comment], Deadline = due }, $"s{submissions}");
-                    await Progress(context, input, WaitingOn.Applicant, due, $"Verslag {input.Number}: aanvulling gevraagd");
+                        facts with { Comments = [verdict.Comment], Deadline = ladder.Due }, $"s{submissions}");
+                    await Progress(context, input, WaitingOn.Applicant, ladder.Due, $"Verslag {input.Number}: aanvulling gevraagd");
                     break;
 
                 case Events.DeadlineExtended:
                     var extended = message.As<DeadlineExtended>();
-                    due = extended.Deadline;
-                    version++;
-                    last = Ladder.LastPassed(Now(context), due, m.ReminderBefore, m.OverdueAfter, m.EscalateAfter);
-                    await Record(context, input, due, ReportStatus.Due, null, null, null);
+                    ladder.Extend(extended.Deadline, Now(context));
+                    await Record(context, input, ladder.Due, ReportStatus.Due, null, null, null);
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.DeadlineMoved, input.Number, input.Language,
-                        facts with { Deadline = due, Reason = extended.Reason }, $"v{version}");
-                    await Progress(context, input, submitted ? WaitingOn.Fund : WaitingOn.Applicant, due, $"Verslag {input.Number}: deadline verzet ({extended.Reason})");
+                        facts with { Deadline = ladder.Due, Reason = extended.Reason }, ladder.Variant);
+                    await Progress(context, input, submitted ? WaitingOn.Fund : WaitingOn.Applicant, ladder.Due, $"Verslag {input.Number}: deadline verzet ({extended.Reason})");
                     break;
 
                 case Events.RemindNow:
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportDueToday, input.Number, input.Language,
-                        facts with { Deadline = due }, $"now{context.NewGuid():N}");
+                        facts with { Deadline = ladder.Due }, $"now{context.NewGuid():N}");
                     await Steps.NoteAsync(context, input.ApplicationId, "Reminder", $"Verslag {input.Number}: herinnering verstuurd door het fondsbureau");
                     break;
 

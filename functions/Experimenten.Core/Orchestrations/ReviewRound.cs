@@ -33,9 +33,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         var eligible = input.Panel.Where(r => !r.HasConflictWith(input.WelfareOrganisation)).ToList();
         var invited = (rules.ReviewersPerRound > 0 ? eligible.Take(rules.ReviewersPerRound) : eligible).ToList();
         var decisions = new Dictionary<string, ReviewDecisionReceived>();
-        var due = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + rules.Period;
-        var version = 0;
-        Rung? last = null;
+        var ladder = DeadlineLadder.Start(new LadderShape(rules.ReminderBefore, rules.OverdueAfter, rules.EscalateAfter), Now(context) + rules.Period);
         var reminders = 0;
 
         var inbox = new Inbox(context);
@@ -46,8 +44,8 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         inbox.Listen<CloseRequested>(Events.Close);
 
         // Reviewers and the read model are written before any invitation goes out, so an instant click finds the round open.
-        await Steps.AdvanceAsync(context, ProgressUpdate(context, input, due, $"Ronde {input.Round}: {invited.Count} beoordelaars uitgenodigd"),
-            Invitations(input, EmailKind.ReviewInvitation, invited, due, ""),
+        await Steps.AdvanceAsync(context, ProgressUpdate(context, input, ladder.Due, $"Ronde {input.Round}: {invited.Count} beoordelaars uitgenodigd"),
+            Invitations(input, EmailKind.ReviewInvitation, invited, ladder.Due, ""),
             new ReviewersInvited(input.ApplicationId, input.Round, invited, Now(context)));
 
         for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
@@ -58,27 +56,25 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                 return await CloseAsync(context, inbox, input, result, decisions);
             }
 
-            var next = Ladder.Next(last);
-            DateTimeOffset? wake = next is { } rung ? Ladder.At(rung, due, rules.ReminderBefore, rules.OverdueAfter, rules.EscalateAfter) : null;
-            var message = await inbox.NextAsync(wake);
+            var message = await inbox.NextAsync(ladder.WakeAt);
             switch (message.Name)
             {
-                case "timer":
-                    last = next;
+                case Message.TimerName:
+                    var reached = ladder.Advance();
                     var waitingFor = invited.Where(r => !decisions.ContainsKey(r.Id)).ToList();
-                    if (next == Rung.Escalate)
+                    if (reached == Rung.Escalate)
                     {
                         await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReviewEscalation, input.Round,
-                            input.Facts with { Deadline = due, Comments = [.. waitingFor.Select(r => r.Name)] }, $"v{version}");
+                            input.Facts with { Deadline = ladder.Due, Comments = [.. waitingFor.Select(r => r.Name)] }, ladder.Variant);
                         await Steps.NoteAsync(context, input.ApplicationId, "Escalation", $"Ronde {input.Round}: escalatie naar het fondsbureau");
                     }
                     else
                     {
-                        var kind = next switch { Rung.Before => EmailKind.ReviewReminderSoon, Rung.Due => EmailKind.ReviewReminderDue, _ => EmailKind.ReviewOverdue };
-                        await Email(context, input, kind, waitingFor, due, $"v{version}");
+                        var kind = reached switch { Rung.Before => EmailKind.ReviewReminderSoon, Rung.Due => EmailKind.ReviewReminderDue, _ => EmailKind.ReviewOverdue };
+                        await Email(context, input, kind, waitingFor, ladder.Due, ladder.Variant);
                     }
 
-                    if (next == Rung.Due && rules.Completion == ReviewCompletion.Timeout)
+                    if (reached == Rung.Due && rules.Completion == ReviewCompletion.Timeout)
                     {
                         var closing = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: true)!.Value;
                         return await CloseAsync(context, inbox, input, closing, decisions);
@@ -103,15 +99,13 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
 
                 case Events.DeadlineExtended:
                     var extended = message.As<DeadlineExtended>();
-                    due = extended.Deadline;
-                    version++;
-                    last = Ladder.LastPassed(Now(context), due, rules.ReminderBefore, rules.OverdueAfter, rules.EscalateAfter);
-                    await Progress(context, input, due, $"Ronde {input.Round}: deadline verzet naar {due:u} ({extended.Reason})");
+                    ladder.Extend(extended.Deadline, Now(context));
+                    await Progress(context, input, ladder.Due, $"Ronde {input.Round}: deadline verzet naar {ladder.Due:u} ({extended.Reason})");
                     break;
 
                 case Events.RemindNow:
                     reminders++;
-                    await Email(context, input, EmailKind.ReviewReminderDue, [.. invited.Where(r => !decisions.ContainsKey(r.Id))], due, $"now{reminders}");
+                    await Email(context, input, EmailKind.ReviewReminderDue, [.. invited.Where(r => !decisions.ContainsKey(r.Id))], ladder.Due, $"now{reminders}");
                     await Steps.NoteAsync(context, input.ApplicationId, "Reminder", $"Ronde {input.Round}: herinnering verstuurd door het fondsbureau");
                     break;
 
@@ -123,7 +117,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                         invited.RemoveAll(r => r.Id == swap.FromReviewerId);
                         invited.Add(replacement);
                         await Steps.CallAsync(context, nameof(RecordReviewers), new ReviewersInvited(input.ApplicationId, input.Round, [replacement], Now(context), swap.FromReviewerId));
-                        await Email(context, input, EmailKind.ReviewInvitation, [replacement], due, "");
+                        await Email(context, input, EmailKind.ReviewInvitation, [replacement], ladder.Due, "");
                         await Steps.NoteAsync(context, input.ApplicationId, "Reassigned", $"Ronde {input.Round}: een andere beoordelaar neemt het over", $"{replacement.Name} in plaats van {swap.FromReviewerId}");
                     }
                     else
@@ -143,7 +137,6 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         return await CloseAsync(context, inbox, input, final, decisions);
     }
 
-    /// <summary>After a new deadline, rungs whose moment already passed are not sent again.</summary>
     /// <summary>
     /// Writes down that the round closed and whose decisions counted, before it ends. Decisions that
     /// were already queued behind the one that settled the round are taken out and noted as late, so
