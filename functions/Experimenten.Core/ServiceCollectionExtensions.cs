@@ -10,6 +10,7 @@ using Experimenten.Pages;
 using Experimenten.Review;
 using Experimenten.Storage;
 using Experimenten.Submission;
+using Experimenten.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -17,9 +18,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Experimenten.Text;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using SendGrid;
 
 namespace Experimenten;
