@@ -1,5 +1,4 @@
 using System.Globalization;
-using Experimenten.Domain;
 
 namespace Experimenten.Pages;
 
@@ -15,21 +14,10 @@ public static class Countdown
     public static string Span(DateTimeOffset until, DateTimeOffset now, string lang) =>
         $"<span class=\"countdown\" data-until=\"{until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}\">{Html.E(Text(until - now, lang))}</span>";
 
+    /// <summary>The words come from SharedText through <see cref="Shared.CountdownText"/>, as on the rebuilt pages.</summary>
     public static string Text(TimeSpan left, string lang)
     {
-        if (left <= TimeSpan.Zero)
-        {
-            return Html.T(lang, "De deadline is voorbij.", "The deadline has passed.");
-        }
-
-        var en = lang == Languages.English;
-        if (left.TotalDays >= 1)
-        {
-            var days = (int)left.TotalDays;
-            return en ? $"{days} {(days == 1 ? "day" : "days")} and {left.Hours} {(left.Hours == 1 ? "hour" : "hours")} left."
-                : $"Nog {days} {(days == 1 ? "dag" : "dagen")} en {left.Hours} uur.";
-        }
-
-        return en ? $"{left.Hours} h {left.Minutes} min left." : $"Nog {left.Hours} uur en {left.Minutes} minuten.";
+        using var _ = Experimenten.Text.TextCulture.Use(lang);
+        return Shared.CountdownText.For(Html.Interim, left);
     }
 }

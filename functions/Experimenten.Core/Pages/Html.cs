@@ -43,7 +43,7 @@ public static class Html
         // Interim, until every page is a component: the words countdown.js needs, as the Layout component gives them.
         using (Text.TextCulture.Use(lang))
         {
-            html.Append("</head><body data-time-zone=\"").Append(E(TimeZoneId)).Append('"');
+            html.Append("</head><body");
             foreach (var (attribute, key) in ScriptWords)
             {
                 html.Append(' ').Append(attribute).Append("=\"").Append(E(Interim[key])).Append('"');
@@ -71,9 +71,10 @@ public static class Html
             .ToString();
     }
 
-    static readonly Microsoft.Extensions.Localization.IStringLocalizer Interim = new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
-        Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
-        .Create(typeof(Text.SharedText));
+    /// <summary>SharedText for the pages not yet rebuilt as components (interim): the same resources the components read.</summary>
+    internal static readonly Microsoft.Extensions.Localization.IStringLocalizer<Text.SharedText> Interim = new Microsoft.Extensions.Localization.StringLocalizer<Text.SharedText>(
+        new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
 
     static readonly (string, string)[] ScriptWords =
     [
@@ -81,9 +82,6 @@ public static class Html
         ("data-unit-day-one", "Unit.Day.One"), ("data-unit-day-other", "Unit.Day.Other"), ("data-unit-hour-one", "Unit.Hour.One"),
         ("data-unit-hour-other", "Unit.Hour.Other"), ("data-unit-minute-one", "Unit.Minute.One"), ("data-unit-minute-other", "Unit.Minute.Other"),
     ];
-
-    /// <summary>Set by the hosts at start from Fund:TimeZone (interim; the Layout component reads it from PageContext).</summary>
-    public static string TimeZoneId { get; set; } = "Europe/Amsterdam";
 
     sealed class PageResult(string html, PageOptions page) : IResult
     {
