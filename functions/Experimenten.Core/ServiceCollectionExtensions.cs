@@ -110,7 +110,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CallsApi>();
         services.AddSingleton<StatusPage>();
         services.AddSingleton<FormPage>();
-        services.AddSingleton<ReviewerPages>();
+        services.AddSingleton<Experimenten.Commands.Reviewer.ReviewRefusals>();
+        services.AddSingleton<Experimenten.Commands.Reviewer.ReviewDecisions>();
+        services.AddSingleton<Experimenten.Pages.Reviewer.ReviewerPages>();
         services.AddSingleton<UploadPages>();
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<CoordinatorAuth>();

@@ -10,7 +10,7 @@ using Microsoft.DurableTask.Client;
 namespace Experimenten.Functions;
 
 /// <summary>HTTP triggers for the lifecycle: signed email links, applicant actions and the coordinator API.</summary>
-public sealed class LifecycleHttpFunctions(ReviewerPages reviewer, UploadPages uploads, ApplicantActions applicant, CoordinatorApi coordinator, PlanStore plans)
+public sealed class LifecycleHttpFunctions(Experimenten.Pages.Reviewer.ReviewerPages reviewer, UploadPages uploads, ApplicantActions applicant, CoordinatorApi coordinator, PlanStore plans)
 {
     [Function("ReviewPage")]
     public async Task<IActionResult> ReviewPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Review)] HttpRequest req, string token) =>

@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Text;
-using Experimenten.Domain;
 using Experimenten.Email;
 using Experimenten.Http;
 using Experimenten.Pages;
+using Experimenten.SelfHost.Pages.Development;
 
 namespace Experimenten.SelfHost;
 
@@ -60,46 +58,9 @@ static class DevMail
             return Results.Content(all[n - 1].Html, "text/html; charset=utf-8");
         });
 
-        group.MapGet("/mail", async (HttpRequest request, OutboxTransport outbox, CancellationToken ct) =>
-        {
-            var lang = Problems.LanguageOf(request);
-            var all = await outbox.ListAsync(ct);
-            var body = new StringBuilder("<h1>").Append(Html.T(lang, "Verstuurde e-mail", "Sent email")).Append("</h1><p>")
-                .Append(Html.T(lang,
-                    "Zonder SendGrid-sleutel blijft e-mail hier, op deze computer. De nieuwste staat bovenaan. Open een e-mail om de links erin te volgen.",
-                    "Without a SendGrid key, email stays here on this computer. The newest is at the top. Open an email to follow its links."))
-                .Append("</p>");
-            if (all.Count == 0)
-            {
-                body.Append("<p>").Append(Html.T(lang, "Er is nog geen e-mail verstuurd.", "No email has been sent yet.")).Append("</p>");
-            }
-
-            body.Append("<ol class=\"mails\" reversed>");
-            for (var n = all.Count; n >= 1; n--)
-            {
-                var m = all[n - 1];
-                body.Append("<li class=\"mail\"><h2>").Append(Html.E(m.Subject)).Append("</h2><p>")
-                    .Append(Html.T(lang, "Aan", "To")).Append(": ").Append(Html.E(m.To)).Append(" · <time datetime=\"")
-                    .Append(m.SentAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append("\">")
-                    .Append(Html.E(m.SentAt.ToString("u", CultureInfo.InvariantCulture))).Append("</time></p>")
-                    .Append("<p><a class=\"open-mail\" href=\"/dev/mail/").Append(n).Append("\">")
-                    .Append(Html.T(lang, "Open de e-mail", "Open the email")).Append("<span class=\"visually-hidden\">: ").Append(Html.E(m.Subject)).Append("</span></a></p>")
-                    .Append("<details><summary>").Append(Html.T(lang, "Tekst en links", "Text and links")).Append("</summary><pre>").Append(Html.E(m.Text)).Append("</pre><ul>");
-                foreach (var link in m.Links)
-                {
-                    body.Append("<li><a href=\"").Append(Html.E(link)).Append("\">").Append(Html.E(link)).Append("</a></li>");
-                }
-
-                body.Append("</ul></details></li>");
-            }
-
-            body.Append("</ol>");
-            return Html.Page(new PageOptions(lang, Html.T(lang, "Verstuurde e-mail", "Sent email"), body.ToString())
-            {
+        group.MapGet("/mail", async (HttpRequest request, OutboxTransport outbox, PageRenderer pages, CancellationToken ct) =>
+            pages.Page<OutboxPage>(Problems.LanguageOf(request), new Dictionary<string, object?> { [nameof(OutboxPage.Mails)] = await outbox.ListAsync(ct) },
                 // Every email holds signed links.
-                CarriesToken = true,
-                SwitchLanguageHref = lang == Languages.English ? "/dev/mail?lang=nl" : "/dev/mail?lang=en",
-            });
-        });
+                new PageResponse { CarriesToken = true }));
     }
 }

@@ -128,9 +128,9 @@ public static class HostingExtensions
         app.MapGet("/", (HttpRequest req, FormPage page) => page.Get(req));
 
         // Signed links from email: GET shows a page, only POST acts.
-        app.MapGet("/" + Routes.Review, (HttpRequest req, string token, ReviewerPages p, CancellationToken ct) => p.GetAsync(req, token, ct));
-        app.MapPost("/" + Routes.Review, (HttpRequest req, string token, ReviewerPages p, DurableTaskClient c, CancellationToken ct) => p.PostAsync(req, token, c, ct)).DisableAntiforgery();
-        app.MapGet("/" + Routes.Plan, (HttpRequest req, string token, ReviewerPages p, PlanStore plans, CancellationToken ct) => p.PlanAsync(req, token, plans, ct));
+        app.MapGet("/" + Routes.Review, (HttpRequest req, string token, Experimenten.Pages.Reviewer.ReviewerPages p, CancellationToken ct) => p.GetAsync(req, token, ct));
+        app.MapPost("/" + Routes.Review, (HttpRequest req, string token, Experimenten.Pages.Reviewer.ReviewerPages p, DurableTaskClient c, CancellationToken ct) => p.PostAsync(req, token, c, ct)).DisableAntiforgery();
+        app.MapGet("/" + Routes.Plan, (HttpRequest req, string token, Experimenten.Pages.Reviewer.ReviewerPages p, PlanStore plans, CancellationToken ct) => p.PlanAsync(req, token, plans, ct));
         app.MapGet("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, CancellationToken ct) => p.GetRevisionAsync(req, token, ct));
         app.MapPost("/" + Routes.Revision, (HttpRequest req, string token, UploadPages p, DurableTaskClient c, CancellationToken ct) => p.PostRevisionAsync(req, token, c, ct)).DisableAntiforgery().AheadOfBackground(LinkPurpose.Revision);
         app.MapGet("/" + Routes.Report, (HttpRequest req, string token, UploadPages p, CancellationToken ct) => p.GetReportAsync(req, token, ct));
