@@ -118,6 +118,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CoordinatorAuth>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SignInPage>();
+        services.AddSingleton<Experimenten.Commands.Coordinator.CoordinatorActions>();
         services.AddSingleton<CoordinatorApi>();
         services.AddSingleton<CoordinatorPages>();
 

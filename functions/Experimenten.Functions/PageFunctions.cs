@@ -34,6 +34,10 @@ public sealed class PageFunctions(StatusPage status, CoordinatorPages coordinato
     public async Task<IActionResult> CoordinatorDashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CoordinatorDashboard)] HttpRequest req) =>
         await HttpFunctions.Execute(req, await coordinator.ListAsync(req, req.HttpContext.RequestAborted));
 
+    [Function("CoordinatorRows")]
+    public async Task<IActionResult> CoordinatorRows([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CoordinatorRows)] HttpRequest req) =>
+        await HttpFunctions.Execute(req, await coordinator.RowsAsync(req, req.HttpContext.RequestAborted));
+
     [Function("CoordinatorPage")]
     public async Task<IActionResult> CoordinatorPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CoordinatorPage)] HttpRequest req, string id) =>
         await HttpFunctions.Execute(req, await coordinator.DetailAsync(req, id, req.HttpContext.RequestAborted));

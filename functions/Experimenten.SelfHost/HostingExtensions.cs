@@ -154,6 +154,7 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.CoordinatorSignIn, (HttpRequest req, SignInPage p) => p.PostAsync(req)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorSignOut, (HttpRequest req, SignInPage p) => p.SignOutAsync(req)).DisableAntiforgery();
         app.MapGet("/" + Routes.CoordinatorDashboard, (HttpRequest req, CoordinatorPages p, CancellationToken ct) => p.ListAsync(req, ct));
+        app.MapGet("/" + Routes.CoordinatorRows, (HttpRequest req, CoordinatorPages p, CancellationToken ct) => p.RowsAsync(req, ct));
         app.MapGet("/" + Routes.CoordinatorPage, (HttpRequest req, string id, CoordinatorPages p, CancellationToken ct) => p.DetailAsync(req, id, ct));
         app.MapPost("/" + Routes.CoordinatorPageAction, (HttpRequest req, string id, string action, CoordinatorPages p, DurableTaskClient c, CancellationToken ct) => p.ActAsync(req, id, action, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorPageReport, (HttpRequest req, string id, int number, string verdict, CoordinatorPages p, DurableTaskClient c, CancellationToken ct) => p.JudgeReportAsync(req, id, number, verdict, c, ct)).DisableAntiforgery();

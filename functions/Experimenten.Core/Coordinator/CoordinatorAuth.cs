@@ -2,9 +2,11 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Experimenten.Http;
+using Experimenten.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +21,7 @@ namespace Experimenten.Coordinator;
 /// <c>X-MS-CLIENT-PRINCIPAL</c>; the host refuses to start in that mode unless the platform is in front
 /// (<see cref="CoordinatorOptionsValidator"/>). The principal needs the coordinator app role.
 /// </summary>
-public sealed class CoordinatorAuth(IOptions<CoordinatorOptions> options, SignInThrottle throttle, RateLimits limits, ILogger<CoordinatorAuth> log)
+public sealed class CoordinatorAuth(IOptions<CoordinatorOptions> options, SignInThrottle throttle, RateLimits limits, IStringLocalizer<CoordinatorText> text, ILogger<CoordinatorAuth> log)
 {
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string CookieName = "experimenten-coordinator";
@@ -59,14 +61,10 @@ public sealed class CoordinatorAuth(IOptions<CoordinatorOptions> options, SignIn
             return (name, null);
         }
 
-        if (signedIn)
-        {
-            return (null, Problems.Create(403, "forbidden", Problems.Pick(lang, "Geen toegang", "No access"),
-                Problems.Pick(lang, "U bent aangemeld, maar niet als coördinator.", "You are signed in, but not as a coordinator.")));
-        }
-
-        return (null, Problems.Create(401, "unauthenticated", Problems.Pick(lang, "Aanmelden nodig", "Sign-in needed"),
-            Problems.Pick(lang, "Dit deel is alleen voor coördinatoren van het fonds. Meld u aan op /coordinator/sign-in.", "This part is for the fund's coordinators only. Sign in at /coordinator/sign-in.")));
+        using var _ = TextCulture.Use(lang);
+        return signedIn
+            ? (null, Problems.Create(403, "forbidden", text["Auth.Forbidden.Title"], text["Auth.Forbidden.Detail"]))
+            : (null, Problems.Create(401, "unauthenticated", text["Auth.Unauthenticated.Title"], text["Auth.Unauthenticated.Detail"]));
     }
 
     /// <summary>Checks a user name and password with the throttle; the outcome says whether to sign in, refuse, or wait.</summary>
@@ -140,14 +138,13 @@ public sealed class CoordinatorAuth(IOptions<CoordinatorOptions> options, SignIn
         return outcome.RetryAfter is { } wait ? (null, TooManyAttempts(request, wait)) : (outcome.User, null);
     }
 
-    public static IResult TooManyAttempts(HttpRequest request, TimeSpan wait)
+    public IResult TooManyAttempts(HttpRequest request, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var lang = Problems.LanguageOf(request);
+        using var _ = TextCulture.Use(Problems.LanguageOf(request));
         var seconds = (int)Math.Ceiling(wait.TotalSeconds);
         request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Problems.Create(429, "too-many-sign-in-attempts", Problems.Pick(lang, "Te veel pogingen", "Too many attempts"),
-            Problems.Pick(lang, $"Er is te vaak een verkeerd wachtwoord gegeven. Probeer het over {seconds} seconden opnieuw.", $"A wrong password was given too often. Try again in {seconds} seconds."),
+        return Problems.Create(429, "too-many-sign-in-attempts", text["Auth.TooMany.Title"], text["Auth.TooMany.Detail", seconds],
             extensions: new Dictionary<string, object?> { ["retryAfter"] = seconds });
     }
 

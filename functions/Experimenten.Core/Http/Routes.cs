@@ -54,6 +54,7 @@ public static class Routes
     public const string CoordinatorDashboard = "coordinator";
     public const string CoordinatorSignIn = "coordinator/sign-in";
     public const string CoordinatorSignOut = "coordinator/sign-out";
+    public const string CoordinatorRows = "coordinator/rows";
     public const string CoordinatorPage = "coordinator/applications/{id}";
     public const string CoordinatorPageAction = "coordinator/applications/{id}/{action}";
     public const string CoordinatorPageReport = "coordinator/applications/{id}/reports/{number:int}/{verdict}";
