@@ -109,7 +109,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApplicantApi>();
         services.AddSingleton<CallsApi>();
         services.AddSingleton<StatusPage>();
-        services.AddSingleton<FormPage>();
+        services.AddSingleton<Pages.Applicant.FormHandler>();
         services.AddSingleton<ReviewerPages>();
         services.AddSingleton<UploadPages>();
         services.AddSingleton<ApplicantActions>();

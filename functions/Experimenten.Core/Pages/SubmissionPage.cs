@@ -1,3 +1,4 @@
+using Experimenten.Pages.Applicant;
 using Experimenten.Submission;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -30,7 +31,7 @@ public static class SubmissionPage
         form[FormatField] != "html" || Csrf.IsValid(request, form);
 
     /// <summary>Turns the API's answer into the success page, or into the form again with every value and each error.</summary>
-    public static IResult Render(FormPage formPage, HttpRequest request, IResult result)
+    public static IResult Render(FormHandler formPage, HttpRequest request, IResult result)
     {
         ArgumentNullException.ThrowIfNull(formPage);
         ArgumentNullException.ThrowIfNull(request);
@@ -39,7 +40,7 @@ public static class SubmissionPage
         switch (result)
         {
             case JsonHttpResult<SubmissionAccepted> { Value: { } accepted }:
-                return AcceptedPage.Page(lang, accepted.Id, StatusHref(accepted.StatusUrl));
+                return formPage.Accepted(lang, accepted.Id, StatusHref(accepted.StatusUrl));
             case ProblemHttpResult problem:
                 var errors = problem.ProblemDetails.Extensions.TryGetValue("errors", out var e) ? e as IDictionary<string, string[]> : null;
                 var state = FormState.From(form, errors, problem.ProblemDetails.Title, problem.ProblemDetails.Detail);

@@ -3,6 +3,7 @@ using Experimenten.Http;
 using Experimenten.Links;
 using Experimenten.Orchestrations;
 using Experimenten.Pages;
+using Experimenten.Pages.Applicant;
 using Experimenten.Storage;
 using Experimenten.Telemetry;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,7 @@ public sealed class SubmissionHandler(
     LinkSigner signer,
     IOptions<LinksOptions> links,
     TimeProvider time,
-    FormPage formPage,
+    FormHandler formPage,
     RateLimits limits,
     ILogger<SubmissionHandler> log)
 {

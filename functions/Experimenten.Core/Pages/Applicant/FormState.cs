@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Experimenten.Pages;
+namespace Experimenten.Pages.Applicant;
 
 /// <summary>What the visitor typed and what the server said about it: enough to show the form again, nothing lost.</summary>
 public sealed record FormState(
