@@ -105,6 +105,8 @@ public static class ServiceCollectionExtensions
             : sp.GetRequiredService<OutboxTransport>());
 
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<SubmissionParser>();
+        services.AddSingleton<Commands.Applicant.SubmissionService>();
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<ApplicantApi>();
         services.AddSingleton<CallsApi>();

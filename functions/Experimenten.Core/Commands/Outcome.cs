@@ -27,6 +27,9 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Title, string
     /// <summary>A status other than the kind's own (413 for a file too large, 415 for its type, 422 for a closed call).</summary>
     public int? Status { get; init; }
 
+    /// <summary>Facts beside the words, for integrators (a closed call's deadline).</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     public string[]? ErrorsFor(string field) => Errors.TryGetValue(field, out var e) ? e : null;
 }
 

@@ -19,5 +19,6 @@ public static class OutcomeResults
     }
 
     public static IResult Problem(Refusal refusal) =>
-        Problems.Create(StatusOf(refusal), refusal.Code, refusal.Title, refusal.Detail, refusal.Errors.Count > 0 ? new Dictionary<string, string[]>(refusal.Errors) : null);
+        Problems.Create(StatusOf(refusal), refusal.Code, refusal.Title, refusal.Detail, refusal.Errors.Count > 0 ? new Dictionary<string, string[]>(refusal.Errors) : null,
+            refusal.Extensions is null ? null : new Dictionary<string, object?>(refusal.Extensions));
 }

@@ -46,7 +46,7 @@ static class SubmissionFormSchema
         properties["consent"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Enum = [.. SubmissionHandler.ConsentValues.Select(v => (JsonNode)v)],
+            Enum = [.. SubmissionParser.ConsentValues.Select(v => (JsonNode)v)],
             Description = "Agreement to the use of the contacts' details for this application.",
         };
         properties["language"] = new OpenApiSchema
