@@ -105,11 +105,13 @@ public static class ServiceCollectionExtensions
             : sp.GetRequiredService<OutboxTransport>());
 
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<SubmissionParser>();
+        services.AddSingleton<Commands.Applicant.SubmissionService>();
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<ApplicantApi>();
         services.AddSingleton<CallsApi>();
         services.AddSingleton<StatusPage>();
-        services.AddSingleton<FormPage>();
+        services.AddSingleton<Pages.Applicant.FormHandler>();
         services.AddSingleton<Experimenten.Commands.Reviewer.ReviewRefusals>();
         services.AddSingleton<Experimenten.Commands.Reviewer.ReviewDecisions>();
         services.AddSingleton<Experimenten.Pages.Reviewer.ReviewerPages>();

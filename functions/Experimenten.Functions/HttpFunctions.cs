@@ -16,7 +16,7 @@ public sealed class HttpFunctions(
     SubmissionHandler submissions,
     ApplicantApi applicant,
     StatusPage status,
-    FormPage form)
+    Experimenten.Pages.Applicant.FormHandler form)
 {
     [Function("Health")]
     public static Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest req) =>

@@ -125,7 +125,7 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.StatusWithdraw, (HttpRequest req, string token, StatusPage page, DurableTaskClient c, CancellationToken ct) => page.WithdrawAsync(req, token, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.StatusContact, (HttpRequest req, string token, StatusPage page, DurableTaskClient c, CancellationToken ct) => page.ChangeContactAsync(req, token, c, ct)).DisableAntiforgery();
         app.MapGet("/" + Routes.Asset, (string name) => Assets.Get(name));
-        app.MapGet("/", (HttpRequest req, FormPage page) => page.Get(req));
+        app.MapGet("/", (HttpRequest req, Experimenten.Pages.Applicant.FormHandler page) => page.Get(req));
 
         // Signed links from email: GET shows a page, only POST acts.
         app.MapGet("/" + Routes.Review, (HttpRequest req, string token, Experimenten.Pages.Reviewer.ReviewerPages p, CancellationToken ct) => p.GetAsync(req, token, ct));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Experimenten.Commands.Applicant;
 using Experimenten.Domain;
 using Experimenten.Http;
 using Experimenten.Submission;
@@ -14,7 +15,7 @@ namespace Experimenten.SelfHost;
 sealed class SeedLoader(
     IOptions<SeedOptions> options,
     CallCatalog catalog,
-    SubmissionHandler submissions,
+    SubmissionService submissions,
     DurableTaskClient durable,
     Readiness readiness,
     ILogger<SeedLoader> log) : BackgroundService
@@ -46,7 +47,7 @@ sealed class SeedLoader(
                 new Contact(seed.ResidentContactName, seed.ResidentContactEmail), seed.WelfareOrganisation,
                 new Contact(seed.WelfareContactName, seed.WelfareContactEmail), seed.Municipality,
                 seed.BudgetRequested, seed.PlanText, null, Languages.Normalize(seed.Language));
-            var (id, _) = await submissions.StartAsync(form, call, ApplicationIds.ForSeed(seed.SeedId), SubmissionFingerprint.Of(form, null), null, null, durable, stoppingToken);
+            var id = await submissions.SeedAsync(form, call, seed.SeedId, durable, stoppingToken);
             SelfHostLogs.SeedApplication(log, id);
         }
     }

@@ -13,6 +13,10 @@ public sealed class SubmissionValidator(string language)
 
     public bool IsValid => errors.Count == 0;
 
+    /// <summary>A message already in the reader's language (from the text catalogue).</summary>
+    public void Add(string field, string message) =>
+        errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
+
     public void Add(string field, string nl, string en) =>
         errors[field] = [.. errors.GetValueOrDefault(field) ?? [], language == Languages.English ? en : nl];
 

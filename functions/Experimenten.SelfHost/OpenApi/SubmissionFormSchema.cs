@@ -14,6 +14,12 @@ static class SubmissionFormSchema
     public const string MediaType = "multipart/form-data";
 
 
+    static readonly System.Resources.ResourceManager Words = new(typeof(Experimenten.Text.ApplicantText));
+
+    /// <summary>The document is in English: the field's English label from the form's own words.</summary>
+    static string EnglishLabel(FormFields.Field field) =>
+        Words.GetString("Field." + field.Name + ".Label", System.Globalization.CultureInfo.GetCultureInfo("en")) ?? field.Name;
+
     public static OpenApiSchema Create()
     {
         var properties = new Dictionary<string, IOpenApiSchema>
@@ -24,9 +30,9 @@ static class SubmissionFormSchema
         {
             properties[field.Name] = field.Kind switch
             {
-                "email" => Text(field.LabelEn + ".", field.Max, "email"),
-                "euros" => Text(field.LabelEn + ", in Dutch or English notation (7500, 7.500 or 7,500); cents are refused.", field.Max),
-                _ => Text(field.LabelEn + ".", field.Max),
+                "email" => Text(EnglishLabel(field) + ".", field.Max, "email"),
+                "euros" => Text(EnglishLabel(field) + ", in Dutch or English notation (7500, 7.500 or 7,500); cents are refused.", field.Max),
+                _ => Text(EnglishLabel(field) + ".", field.Max),
             };
         }
 
@@ -40,7 +46,7 @@ static class SubmissionFormSchema
         properties["consent"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Enum = [.. SubmissionHandler.ConsentValues.Select(v => (JsonNode)v)],
+            Enum = [.. SubmissionParser.ConsentValues.Select(v => (JsonNode)v)],
             Description = "Agreement to the use of the contacts' details for this application.",
         };
         properties["language"] = new OpenApiSchema

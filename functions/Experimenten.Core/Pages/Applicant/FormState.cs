@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Experimenten.Pages;
+namespace Experimenten.Pages.Applicant;
 
 /// <summary>What the visitor typed and what the server said about it: enough to show the form again, nothing lost.</summary>
 public sealed record FormState(
@@ -18,9 +18,9 @@ public sealed record FormState(
 
     public string[]? ErrorsFor(string field) => Errors.GetValueOrDefault(field);
 
-    public static FormState From(IFormCollection? form, IDictionary<string, string[]>? errors, string? title, string? detail) => new(
+    public static FormState From(IFormCollection? form, IReadOnlyDictionary<string, string[]>? errors, string? title, string? detail) => new(
         form is null ? new Dictionary<string, string>() : form.Keys.ToDictionary(k => k, k => form[k].ToString(), StringComparer.Ordinal),
-        errors is null ? new Dictionary<string, string[]>() : new Dictionary<string, string[]>(errors, StringComparer.Ordinal),
+        errors is null ? new Dictionary<string, string[]>() : errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),
         title,
         detail,
         form?.Files.Count > 0);
