@@ -53,7 +53,7 @@ public sealed class Inbox(TaskOrchestrationContext context)
         var waiter = waiters.First(w => w.Task == winner);
         var value = waiter.Result(winner);
         waiter.Renew();
-        return new Message(waiter.Name, value);
+        return new Message(MessageKind.Event, waiter.Name, value);
     }
 
     sealed class Waiter
@@ -78,11 +78,26 @@ public sealed class Inbox(TaskOrchestrationContext context)
     }
 }
 
-/// <summary>What woke an orchestrator: a named event with its payload, its timer, or the task it also awaited.</summary>
-public sealed record Message(string Name, object? Value)
+/// <summary>What woke an orchestrator.</summary>
+public enum MessageKind
 {
-    public static readonly Message Timer = new("timer", null);
-    public static readonly Message Other = new("other", null);
+    /// <summary>A named external event, with its payload.</summary>
+    Event,
+
+    /// <summary>The timer of the wait fired first.</summary>
+    Timer,
+
+    /// <summary>The task the wait also awaited (a child orchestration) finished first.</summary>
+    Other,
+}
+
+/// <summary>What woke an orchestrator: a named event with its payload, its timer, or the task it also awaited.</summary>
+public sealed record Message(MessageKind Kind, string Name, object? Value)
+{
+    public static readonly Message Timer = new(MessageKind.Timer, "", null);
+    public static readonly Message Other = new(MessageKind.Other, "", null);
+
+    public bool IsTimer => Kind == MessageKind.Timer;
 
     public T As<T>() => (T)Value!;
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Experimenten.Activities;
 using Experimenten.Domain;
 using Experimenten.Email;
 using Experimenten.Storage;
+using Experimenten.Text;
 using Microsoft.DurableTask;
 
 namespace Experimenten.Orchestrations;
@@ -33,9 +35,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         var eligible = input.Panel.Where(r => !r.HasConflictWith(input.WelfareOrganisation)).ToList();
         var invited = (rules.ReviewersPerRound > 0 ? eligible.Take(rules.ReviewersPerRound) : eligible).ToList();
         var decisions = new Dictionary<string, ReviewDecisionReceived>();
-        var due = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + rules.Period;
-        var version = 0;
-        Rung? last = null;
+        var ladder = new DeadlineLadder(Now(context) + rules.Period, new LadderSpacing(rules.ReminderBefore, rules.OverdueAfter, rules.EscalateAfter));
         var reminders = 0;
 
         var inbox = new Inbox(context);
@@ -46,8 +46,8 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         inbox.Listen<CloseRequested>(Events.Close);
 
         // Reviewers and the read model are written before any invitation goes out, so an instant click finds the round open.
-        await Steps.AdvanceAsync(context, ProgressUpdate(context, input, due, $"Ronde {input.Round}: {invited.Count} beoordelaars uitgenodigd"),
-            Invitations(input, EmailKind.ReviewInvitation, invited, due, ""),
+        await Steps.AdvanceAsync(context, ProgressUpdate(context, input, ladder.Due, new("Review.Invited", input.Round, invited.Count)),
+            Invitations(input, EmailKind.ReviewInvitation, invited, ladder.Due, ""),
             new ReviewersInvited(input.ApplicationId, input.Round, invited, Now(context)));
 
         for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
@@ -58,61 +58,47 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                 return await CloseAsync(context, inbox, input, result, decisions);
             }
 
-            var next = Ladder.Next(last);
-            DateTimeOffset? wake = next is { } rung ? Ladder.At(rung, due, rules.ReminderBefore, rules.OverdueAfter, rules.EscalateAfter) : null;
-            var message = await inbox.NextAsync(wake);
+            var message = await inbox.NextAsync(ladder.WakeAt);
+            if (message.IsTimer)
+            {
+                var rung = ladder.Advance();
+                await RungAsync(context, input, rung, ladder, [.. invited.Where(r => !decisions.ContainsKey(r.Id))]);
+                if (rung == Rung.Due && rules.Completion == ReviewCompletion.Timeout)
+                {
+                    var closing = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: true)!.Value;
+                    return await CloseAsync(context, inbox, input, closing, decisions);
+                }
+
+                continue;
+            }
+
             switch (message.Name)
             {
-                case "timer":
-                    last = next;
-                    var waitingFor = invited.Where(r => !decisions.ContainsKey(r.Id)).ToList();
-                    if (next == Rung.Escalate)
-                    {
-                        await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReviewEscalation, input.Round,
-                            input.Facts with { Deadline = due, Comments = [.. waitingFor.Select(r => r.Name)] }, $"v{version}");
-                        await Steps.NoteAsync(context, input.ApplicationId, "Escalation", $"Ronde {input.Round}: escalatie naar het fondsbureau");
-                    }
-                    else
-                    {
-                        var kind = next switch { Rung.Before => EmailKind.ReviewReminderSoon, Rung.Due => EmailKind.ReviewReminderDue, _ => EmailKind.ReviewOverdue };
-                        await Email(context, input, kind, waitingFor, due, $"v{version}");
-                    }
-
-                    if (next == Rung.Due && rules.Completion == ReviewCompletion.Timeout)
-                    {
-                        var closing = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: true)!.Value;
-                        return await CloseAsync(context, inbox, input, closing, decisions);
-                    }
-
-                    break;
-
                 case Events.ReviewDecision:
                     var decision = message.As<ReviewDecisionReceived>();
                     if (invited.Any(r => r.Id == decision.ReviewerId) && !decisions.ContainsKey(decision.ReviewerId))
                     {
                         decisions[decision.ReviewerId] = decision;
                         var name = invited.First(r => r.Id == decision.ReviewerId).Name;
-                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", $"Ronde {input.Round}: een beoordelaar koos \"{DecisionText.For(decision.Decision, Languages.Dutch)}\"", name);
+                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", new($"Review.Decided.{decision.Decision}", input.Round), name);
                     }
                     else
                     {
-                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: een besluit is geweigerd (niet uitgenodigd of al besloten)", decision.ReviewerId);
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", new("Review.DecisionRefused", input.Round), decision.ReviewerId);
                     }
 
                     break;
 
                 case Events.DeadlineExtended:
                     var extended = message.As<DeadlineExtended>();
-                    due = extended.Deadline;
-                    version++;
-                    last = Ladder.LastPassed(Now(context), due, rules.ReminderBefore, rules.OverdueAfter, rules.EscalateAfter);
-                    await Progress(context, input, due, $"Ronde {input.Round}: deadline verzet naar {due:u} ({extended.Reason})");
+                    ladder.Extend(extended.Deadline, Now(context));
+                    await Progress(context, input, ladder.Due, new("Review.DeadlineMoved", input.Round, ladder.Due.ToString("u", CultureInfo.InvariantCulture), extended.Reason));
                     break;
 
                 case Events.RemindNow:
                     reminders++;
-                    await Email(context, input, EmailKind.ReviewReminderDue, [.. invited.Where(r => !decisions.ContainsKey(r.Id))], due, $"now{reminders}");
-                    await Steps.NoteAsync(context, input.ApplicationId, "Reminder", $"Ronde {input.Round}: herinnering verstuurd door het fondsbureau");
+                    await Email(context, input, EmailKind.ReviewReminderDue, [.. invited.Where(r => !decisions.ContainsKey(r.Id))], ladder.Due, $"now{reminders}");
+                    await Steps.NoteAsync(context, input.ApplicationId, "Reminder", new("Review.Reminded", input.Round));
                     break;
 
                 case Events.ReviewerReassigned:
@@ -123,12 +109,13 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                         invited.RemoveAll(r => r.Id == swap.FromReviewerId);
                         invited.Add(replacement);
                         await Steps.CallAsync(context, nameof(RecordReviewers), new ReviewersInvited(input.ApplicationId, input.Round, [replacement], Now(context), swap.FromReviewerId));
-                        await Email(context, input, EmailKind.ReviewInvitation, [replacement], due, "");
-                        await Steps.NoteAsync(context, input.ApplicationId, "Reassigned", $"Ronde {input.Round}: een andere beoordelaar neemt het over", $"{replacement.Name} in plaats van {swap.FromReviewerId}");
+                        await Email(context, input, EmailKind.ReviewInvitation, [replacement], ladder.Due, "");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Reassigned", new("Review.Reassigned", input.Round),
+                            TimelineLines.Dutch("Review.Reassigned.Actor", replacement.Name, swap.FromReviewerId));
                     }
                     else
                     {
-                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: een wissel van beoordelaar is geweigerd", $"{swap.FromReviewerId} → {swap.ToReviewerId}");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", new("Review.ReassignRefused", input.Round), $"{swap.FromReviewerId} → {swap.ToReviewerId}");
                     }
 
                     break;
@@ -143,7 +130,21 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         return await CloseAsync(context, inbox, input, final, decisions);
     }
 
-    /// <summary>After a new deadline, rungs whose moment already passed are not sent again.</summary>
+    /// <summary>A rung of the ladder passed: the reviewers still deciding are reminded, or the coordinator hears who they are.</summary>
+    static async Task RungAsync(TaskOrchestrationContext context, ReviewRoundInput input, Rung rung, DeadlineLadder ladder, IReadOnlyList<Reviewer> waitingFor)
+    {
+        if (rung == Rung.Escalate)
+        {
+            await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReviewEscalation, input.Round,
+                input.Facts with { Deadline = ladder.Due, Comments = [.. waitingFor.Select(r => r.Name)] }, ladder.Variant);
+            await Steps.NoteAsync(context, input.ApplicationId, "Escalation", new("Review.Escalated", input.Round));
+            return;
+        }
+
+        var kind = rung switch { Rung.Before => EmailKind.ReviewReminderSoon, Rung.Due => EmailKind.ReviewReminderDue, _ => EmailKind.ReviewOverdue };
+        await Email(context, input, kind, waitingFor, ladder.Due, ladder.Variant);
+    }
+
     /// <summary>
     /// Writes down that the round closed and whose decisions counted, before it ends. Decisions that
     /// were already queued behind the one that settled the round are taken out and noted as late, so
@@ -162,7 +163,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
 
             if (late.Name == Events.ReviewDecision)
             {
-                await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: een besluit kwam na het sluiten van de ronde en telde niet mee", late.As<ReviewDecisionReceived>().ReviewerId);
+                await Steps.NoteAsync(context, input.ApplicationId, "Refused", new("Review.DecisionLate", input.Round), late.As<ReviewDecisionReceived>().ReviewerId);
             }
         }
 
@@ -177,9 +178,9 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
     static IReadOnlyList<EmailRequest> Invitations(ReviewRoundInput input, EmailKind kind, IReadOnlyList<Reviewer> reviewers, DateTimeOffset due, string variant) =>
         [.. reviewers.Select(r => new EmailRequest(input.ApplicationId, kind, input.Round, Recipient.For(r), input.Facts with { Deadline = due }, variant))];
 
-    static Task Progress(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, string line) =>
+    static Task Progress(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, TimelineLine line) =>
         Steps.ProgressAsync(context, ProgressUpdate(context, input, due, line));
 
-    static ProgressUpdate ProgressUpdate(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, string line) =>
-        new(input.ApplicationId, Stage.InReview, WaitingOn.Reviewers, due, Now(context), new TimelineEntry(Now(context), "Review", line), input.Round, context.InstanceId);
+    static ProgressUpdate ProgressUpdate(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, TimelineLine line) =>
+        new(input.ApplicationId, Stage.InReview, WaitingOn.Reviewers, due, Now(context), line.At(Now(context), "Review"), input.Round, context.InstanceId);
 }
