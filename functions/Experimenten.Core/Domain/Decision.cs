@@ -1,3 +1,5 @@
+using Experimenten.Text;
+
 namespace Experimenten.Domain;
 
 /// <summary>What a reviewer can decide on a round.</summary>
@@ -8,18 +10,13 @@ public enum Decision
     Changes,
 }
 
-/// <summary>A decision in plain words, as reviewers chose it on their page and as the timeline tells it.</summary>
+/// <summary>A decision in plain words (SharedText's <c>Decision.*</c>), as reviewers chose it on their page.</summary>
 public static class DecisionText
 {
     public static string For(Decision decision, string lang)
     {
-        var (nl, en) = decision switch
-        {
-            Decision.Approve => ("goedkeuren", "approve"),
-            Decision.Reject => ("afwijzen", "reject"),
-            _ => ("aanpassing vragen", "request changes"),
-        };
-        return Languages.Normalize(lang) == Languages.English ? en : nl;
+        using var _ = TextCulture.Use(lang);
+        return Catalogue.For<SharedText>().Decision(decision);
     }
 }
 

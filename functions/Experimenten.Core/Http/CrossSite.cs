@@ -43,7 +43,6 @@ public static class CrossSite
     {
         ArgumentNullException.ThrowIfNull(request);
         var lang = Problems.LanguageOf(request);
-        return Problems.Create(403, "cross-site", Problems.Pick(lang, "Verzoek van een andere website", "Request from another website"),
-            Problems.Pick(lang, "Dit verzoek kwam van een andere website en is geweigerd. Er is niets veranderd.", "This request came from another website and was refused. Nothing has changed."));
+        return Problems.Create(403, "cross-site", Problems.Text(lang, "CrossSite.Title"), Problems.Text(lang, "CrossSite.Detail"));
     }
 }

@@ -1,4 +1,5 @@
 using Experimenten.Domain;
+using Experimenten.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Experimenten.Http;
@@ -18,13 +19,16 @@ public static class Problems
     }
 
     public static IResult NotFound(string language) => Create(
-        StatusCodes.Status404NotFound,
-        "not-found",
-        Pick(language, "Niet gevonden", "Not found"),
-        Pick(language,
-            "Deze aanvraag bestaat niet, of de link is niet (meer) geldig. Gebruik de link uit de laatste e-mail, of neem contact op met het fondsbureau.",
-            "This application does not exist, or the link is not (or no longer) valid. Use the link in the latest email, or contact the fund office."));
+        StatusCodes.Status404NotFound, "not-found", Text(language, "NotFound.Title"), Text(language, "NotFound.Detail"));
 
+    /// <summary>One text of <see cref="ProblemText"/> in <paramref name="language"/>, for code without a localizer at hand.</summary>
+    public static string Text(string language, string key, params object[] args)
+    {
+        using var _ = TextCulture.Use(language);
+        return Catalogue.For<ProblemText>()[key, args];
+    }
+
+    // TODO(issue 9): removed once no caller is left; new code uses Text.
     public static string Pick(string language, string nl, string en) => language == Languages.English ? en : nl;
 
     /// <summary>The language of a request: the form's choice, else the browser's, else Dutch.</summary>

@@ -89,10 +89,8 @@ public sealed class RateLimits : IDisposable
         context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         var lang = Problems.LanguageOf(request);
         var what = WhatText(target?.Action, lang);
-        var detail = Html.T(lang,
-            $"Er kwamen in korte tijd te veel {what} binnen, van uw adres of voor deze aanvraag. Er is niets opgeslagen en niets verstuurd. Probeer het {WaitText(wait, lang)} opnieuw.",
-            $"Too many {what} arrived in a short time, from your address or for this application. Nothing was stored and nothing was sent. Please try again {WaitText(wait, lang)}.");
-        var title = Html.T(lang, "Even wachten, alstublieft", "Please wait a moment");
+        var detail = Problems.Text(lang, "RateLimit.Detail", what, WaitText(wait, lang));
+        var title = Problems.Text(lang, "RateLimit.Title");
         IResult result = target is { Page: true } || (target?.Action == RateLimitedAction.Submission && AsksForPage(request))
             ? Html.Page(new PageOptions(lang, title, PageBody(lang, title, detail, target, request)) { Status = StatusCodes.Status429TooManyRequests, CarriesToken = target is { Page: true } })
             : Problems.Create(StatusCodes.Status429TooManyRequests, "too-many-requests", title, detail,
@@ -123,9 +121,7 @@ public sealed class RateLimits : IDisposable
             if (!lease.IsAcquired)
             {
                 wait = Max(wait, RetryAfter(lease, options.ContactEmailWindow));
-                errors[field] = [Problems.Pick(lang,
-                    "Met dit e-mailadres zijn vandaag al veel aanvragen gedaan. Gebruik een ander adres, of probeer het later opnieuw.",
-                    "Many applications named this email address today already. Use another address, or try again later.")];
+                errors[field] = [Problems.Text(lang, "RateLimit.Address.Field")];
             }
         }
 
@@ -137,10 +133,8 @@ public sealed class RateLimits : IDisposable
         Logs.RateLimited(log, "ContactEmail", (int)wait.TotalSeconds);
         request.HttpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         return Problems.Create(StatusCodes.Status429TooManyRequests, "too-many-for-address",
-            Problems.Pick(lang, "Te veel aanvragen voor dit e-mailadres", "Too many applications for this email address"),
-            Problems.Pick(lang,
-                $"Dit e-mailadres kreeg vandaag al veel berichten van ons. Zo beschermen we mensen tegen ongevraagde mail. Er is niets opgeslagen. Probeer het {WaitText(wait, lang)} opnieuw, of neem contact op met het fondsbureau.",
-                $"This email address has had many messages from us today. This protects people from unwanted mail. Nothing was stored. Please try again {WaitText(wait, lang)}, or contact the fund office."),
+            Problems.Text(lang, "RateLimit.Address.Title"),
+            Problems.Text(lang, "RateLimit.Address.Detail", WaitText(wait, lang)),
             errors,
             new Dictionary<string, object?> { ["retryAfter"] = (int)wait.TotalSeconds });
     }
@@ -365,39 +359,27 @@ public sealed class RateLimits : IDisposable
     {
         var path = request.Path.Value ?? "/";
         var back = target?.Action == RateLimitedAction.Submission ? "/" : path.EndsWith("/withdraw", StringComparison.Ordinal) || path.EndsWith("/contact", StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : path;
-        var hint = target?.Action == RateLimitedAction.Submission
-            ? Html.T(lang, "Ga met de terugknop van uw browser terug naar het formulier: wat u invulde, staat er dan meestal nog.", "Use your browser's back button to return to the form: what you filled in is usually still there.")
-            : Html.T(lang, "Uw link blijft werken.", "Your link keeps working.");
+        var hint = Problems.Text(lang, target?.Action == RateLimitedAction.Submission ? "RateLimit.Hint.Submission" : "RateLimit.Hint.Link");
         return $"<h1>{Html.E(title)}</h1>{Forms.Notice(null, detail, true)}<p>{Html.E(hint)}</p>"
-            + $"<p><a href=\"{Html.E(back)}\">{Html.T(lang, "Terug", "Back")}</a></p>";
+            + $"<p><a href=\"{Html.E(back)}\">{Html.E(Problems.Text(lang, "RateLimit.Back"))}</a></p>";
     }
 
-    static string WhatText(RateLimitedAction? action, string lang) => action switch
-    {
-        RateLimitedAction.Submission => Html.T(lang, "aanvragen", "applications"),
-        RateLimitedAction.Upload => Html.T(lang, "bestanden en verslagen", "uploads"),
-        RateLimitedAction.HandOver => Html.T(lang, "wijzigingen van contactpersonen", "changes of contacts"),
-        RateLimitedAction.Withdrawal => Html.T(lang, "verzoeken om in te trekken", "withdrawal requests"),
-        RateLimitedAction.Decision => Html.T(lang, "besluiten", "decisions"),
-        _ => Html.T(lang, "verzoeken", "requests"),
-    };
+    static string WhatText(RateLimitedAction? action, string lang) =>
+        Problems.Text(lang, $"RateLimit.What.{action?.ToString() ?? "Other"}");
 
     static string WaitText(TimeSpan wait, string lang)
     {
         if (wait < TimeSpan.FromMinutes(2))
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            return Html.T(lang, $"over {seconds} seconden", $"in {seconds} seconds");
+            return Problems.Text(lang, "RateLimit.Wait.Seconds", Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
         }
 
         if (wait < TimeSpan.FromHours(2))
         {
-            var minutes = (int)Math.Ceiling(wait.TotalMinutes);
-            return Html.T(lang, $"over {minutes} minuten", $"in {minutes} minutes");
+            return Problems.Text(lang, "RateLimit.Wait.Minutes", (int)Math.Ceiling(wait.TotalMinutes));
         }
 
-        var hours = (int)Math.Ceiling(wait.TotalHours);
-        return Html.T(lang, $"over {hours} uur", $"in {hours} hours");
+        return Problems.Text(lang, "RateLimit.Wait.Hours", (int)Math.Ceiling(wait.TotalHours));
     }
 
     /// <summary>Whole seconds, at least one; the limiter's own estimate, else the window as the safe answer.</summary>

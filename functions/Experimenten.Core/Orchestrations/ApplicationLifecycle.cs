@@ -1,3 +1,4 @@
+using System.Globalization;
 using Experimenten.Domain;
 using Experimenten.Email;
 using Experimenten.Storage;
@@ -53,12 +54,12 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             if (failures.Count > 0)
             {
                 Logs.ApplicationIneligible(log, id, string.Join(",", failures.Select(f => f.Rule)));
-                await EndAsync(Stage.Ineligible, "Automatische controle: niet in behandeling genomen: " + string.Join(", ", failures.Select(f => f.Rule)),
+                await EndAsync(Stage.Ineligible, new("Lifecycle.Ineligible", string.Join(", ", failures.Select(f => f.Rule))),
                     Applicants(EmailKind.Ineligible, 0, facts with { Failures = failures }));
                 return Stage.Ineligible;
             }
 
-            await AdvanceAsync(Stage.Screening, WaitingOn.Fund, null, "Automatische controle: in orde", Applicants(EmailKind.Received, 0, facts));
+            await AdvanceAsync(Stage.Screening, WaitingOn.Fund, null, new("Lifecycle.Screened"), Applicants(EmailKind.Received, 0, facts));
             Logs.ApplicationScreened(log, id);
 
             var approved = await ReviewAsync();
@@ -90,7 +91,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 switch (outcome.Result)
                 {
                     case RoundResult.Approved:
-                        await AdvanceAsync(Stage.Approved, WaitingOn.Nobody, null, $"Goedgekeurd in ronde {round}: {Formatting.Euros(input.Form.BudgetRequested, Languages.Dutch)}",
+                        await AdvanceAsync(Stage.Approved, WaitingOn.Nobody, null, new("Lifecycle.Approved", round, input.Form.BudgetRequested),
                             Applicants(EmailKind.Approved, round, facts with { Comments = comments }), round);
                         return true;
 
@@ -103,7 +104,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                         break;
 
                     default:
-                        await EndAsync(Stage.Rejected, $"Afgewezen in ronde {round}",
+                        await EndAsync(Stage.Rejected, new("Lifecycle.Rejected", round),
                             Applicants(EmailKind.Rejected, round, facts with { Comments = rules.ShareCommentsOnReject ? comments : [] }));
                         return false;
                 }
@@ -119,7 +120,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             inbox.Listen<RevisionSubmitted>(Events.RevisionSubmitted);
             inbox.Listen<DeadlineExtended>(Events.DeadlineExtended);
             inbox.Listen<RemindNow>(Events.RemindNow);
-            await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, ladder.Due, $"Ronde {round}: de beoordelaars vragen om aanpassingen",
+            await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, ladder.Due, new("Lifecycle.ChangesRequested", round),
                 Applicants(EmailKind.ChangesRequested, round, facts with { Comments = comments, Deadline = ladder.Due }), round, context.InstanceId);
 
             for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
@@ -134,19 +135,19 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                         break;
 
                     case Message.TimerName:
-                        await EndAsync(Stage.Lapsed, $"Vervallen: geen aangepast plan vóór {ladder.Due:u}", Applicants(EmailKind.Lapsed, round, facts));
+                        await EndAsync(Stage.Lapsed, new("Lifecycle.Lapsed", ladder.Due.ToString("u", CultureInfo.InvariantCulture)), Applicants(EmailKind.Lapsed, round, facts));
                         return false;
 
                     case Events.RevisionSubmitted:
                         var plan = message.As<RevisionSubmitted>();
-                        await ProgressAsync(Stage.InReview, WaitingOn.Reviewers, null, $"Aangepast plan (versie {plan.Version}) ontvangen", round,
+                        await ProgressAsync(Stage.InReview, WaitingOn.Reviewers, null, new("Lifecycle.RevisionReceived", plan.Version), round,
                             plan: new PlanRef(plan.Version, plan.PlanBlob, plan.PlanText));
                         return true;
 
                     case Events.DeadlineExtended:
                         var extended = message.As<DeadlineExtended>();
                         ladder.Extend(extended.Deadline, Now);
-                        await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, ladder.Due, $"Deadline voor het aangepaste plan verzet ({extended.Reason})",
+                        await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, ladder.Due, new("Lifecycle.RevisionDeadlineMoved", extended.Reason),
                             Applicants(EmailKind.DeadlineMoved, round, facts with { Deadline = ladder.Due, Reason = extended.Reason }, ladder.Variant), round, context.InstanceId);
                         break;
 
@@ -164,7 +165,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 }
             }
 
-            await EndAsync(Stage.Lapsed, "Vervallen: te veel gebeurtenissen zonder aangepast plan", Applicants(EmailKind.Lapsed, round, facts));
+            await EndAsync(Stage.Lapsed, new("Lifecycle.LapsedTooManyEvents"), Applicants(EmailKind.Lapsed, round, facts));
             return false;
         }
 
@@ -174,7 +175,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             var monitoring = input.Call.Monitoring;
             var start = Now;
             var reports = monitoring.ProgressReports + 1;
-            await ProgressAsync(Stage.Monitoring, WaitingOn.Applicant, start + monitoring.Interval, $"Het experiment loopt: {reports} verslagen gevraagd");
+            await ProgressAsync(Stage.Monitoring, WaitingOn.Applicant, start + monitoring.Interval, new("Lifecycle.Monitoring", reports));
             for (var n = 1; n <= reports; n++)
             {
                 var outcome = await WhileListeningAsync(context.CallSubOrchestratorAsync<ReportOutcome>(
@@ -188,7 +189,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 }
             }
 
-            await EndAsync(Stage.Completed, "Afgerond: alle verslagen goedgekeurd", Applicants(EmailKind.Completed, 0, facts));
+            await EndAsync(Stage.Completed, new("Lifecycle.Completed"), Applicants(EmailKind.Completed, 0, facts));
             return Stage.Completed;
         }
 
@@ -221,13 +222,13 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             {
                 case Events.Withdrawn:
                     var withdrawn = message.As<Withdrawn>();
-                    await EndAsync(Stage.Withdrawn, "Ingetrokken door de aanvragers" + (withdrawn.Reason.Length > 0 ? $": {withdrawn.Reason}" : ""),
+                    await EndAsync(Stage.Withdrawn, withdrawn.Reason.Length > 0 ? new("Lifecycle.Withdrawn.Reason", withdrawn.Reason) : new("Lifecycle.Withdrawn"),
                         Applicants(EmailKind.Withdrawn, 0, facts with { Reason = withdrawn.Reason }));
                     return false;
 
                 case Events.Cancelled:
                     var cancelled = message.As<Cancelled>();
-                    await EndAsync(Stage.Cancelled, $"Stopgezet door het fondsbureau: {cancelled.Reason}", Applicants(EmailKind.Cancelled, 0, facts with { Reason = cancelled.Reason }));
+                    await EndAsync(Stage.Cancelled, new("Lifecycle.Cancelled", cancelled.Reason), Applicants(EmailKind.Cancelled, 0, facts with { Reason = cancelled.Reason }));
                     return false;
 
                 case Events.ContactsChanged:
@@ -236,37 +237,37 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                     var former = new Recipient($"former-{change.Role.ToString().ToLowerInvariant()}", change.Previous.Name, change.Previous.Email, lang);
                     await Steps.EmailAsync(context, new EmailRequest(id, EmailKind.ContactHandedOver, 0, former, facts with { OtherName = change.Next.Name }, $"h{handovers}"));
                     await Steps.EmailAsync(context, new EmailRequest(id, EmailKind.ContactWelcome, 0, Recipient.Applicant(change.Role, lang), facts with { OtherName = change.Previous.Name }, $"h{handovers}"));
-                    await Steps.NoteAsync(context, id, "ContactsChanged", $"Contactpersoon overgedragen van {change.Previous.Name} aan {change.Next.Name}");
+                    await Steps.NoteAsync(context, id, "ContactsChanged", new("Lifecycle.ContactsChanged", change.Previous.Name, change.Next.Name));
                     return true;
 
                 default:
-                    await Steps.NoteAsync(context, id, "Refused", $"Gebeurtenis {message.Name} past niet bij deze fase en is geweigerd");
+                    await Steps.NoteAsync(context, id, "Refused", new("Lifecycle.EventRefused", message.Name));
                     return true;
             }
         }
 
         /// <summary>A final stage, recorded before the emails that announce it.</summary>
-        async Task EndAsync(Stage stage, string line, IReadOnlyList<EmailRequest> emails)
+        async Task EndAsync(Stage stage, TimelineLine line, IReadOnlyList<EmailRequest> emails)
         {
             ended = stage;
             await AdvanceAsync(stage, WaitingOn.Nobody, null, line, emails, activeInstance: "");
         }
 
-        Task AdvanceAsync(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, string line, IReadOnlyList<EmailRequest> emails, int? round = null, string? activeInstance = null) =>
+        Task AdvanceAsync(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, TimelineLine line, IReadOnlyList<EmailRequest> emails, int? round = null, string? activeInstance = null) =>
             Steps.AdvanceAsync(context, Update(stage, waitingOn, deadline, line, round, activeInstance, null), emails);
 
         IReadOnlyList<EmailRequest> Applicants(EmailKind kind, int round, EmailFacts with, string variant = "") =>
             Steps.ToApplicants(id, kind, round, lang, with, variant);
 
-        Task ProgressAsync(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, string line, int? round = null, string? activeInstance = null, PlanRef? plan = null) =>
+        Task ProgressAsync(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, TimelineLine line, int? round = null, string? activeInstance = null, PlanRef? plan = null) =>
             Steps.ProgressAsync(context, Update(stage, waitingOn, deadline, line, round, activeInstance, plan));
 
         /// <summary>A change of stage now, with its timeline line; the first one also records the submission's line.</summary>
-        ProgressUpdate Update(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, string line, int? round, string? activeInstance, PlanRef? plan)
+        ProgressUpdate Update(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, TimelineLine line, int? round, string? activeInstance, PlanRef? plan)
         {
             var submittedAt = firstStep ? input.SubmittedAt : (DateTimeOffset?)null;
             firstStep = false;
-            return new(id, stage, waitingOn, deadline, Now, new TimelineEntry(Now, stage.ToString(), line), round, activeInstance, plan, submittedAt);
+            return new(id, stage, waitingOn, deadline, Now, line.At(Now, stage.ToString()), round, activeInstance, plan, submittedAt);
         }
     }
 }

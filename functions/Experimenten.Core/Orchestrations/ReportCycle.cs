@@ -35,7 +35,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
         inbox.Listen<CloseRequested>(Events.Close);
 
         await Record(context, input, ladder.Due, ReportStatus.Due, null, null, null);
-        await Progress(context, input, WaitingOn.Applicant, ladder.Due, $"Verslag {input.Number} gevraagd{(input.Final ? " (eindverslag)" : "")}");
+        await Progress(context, input, WaitingOn.Applicant, ladder.Due, new(input.Final ? "Report.Requested.Final" : "Report.Requested", input.Number));
 
         for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
         {
@@ -48,7 +48,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     if (reached == Rung.Escalate)
                     {
                         await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportEscalation, input.Number, facts with { Deadline = ladder.Due }, ladder.Variant);
-                        await Steps.NoteAsync(context, input.ApplicationId, "Escalation", $"Verslag {input.Number}: escalatie naar het fondsbureau");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Escalation", new("Report.Escalated", input.Number));
                     }
                     else
                     {
@@ -62,7 +62,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     var report = message.As<ReportSubmitted>();
                     if (report.Number != input.Number || submitted)
                     {
-                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Verslag {report.Number} geweigerd: nu wordt verslag {input.Number} {(submitted ? "beoordeeld" : "verwacht")}");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", new(submitted ? "Report.Refused.Assessing" : "Report.Refused.Expected", report.Number, input.Number));
                         break;
                     }
 
@@ -71,14 +71,14 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     await Record(context, input, ladder.Due, ReportStatus.Submitted, report.Blob, report.Text, null);
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportReceived, input.Number, input.Language, facts, $"s{submissions}");
                     await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportToAssess, input.Number, facts, $"s{submissions}");
-                    await Progress(context, input, WaitingOn.Fund, null, $"Verslag {input.Number} ontvangen");
+                    await Progress(context, input, WaitingOn.Fund, null, new("Report.Received", input.Number));
                     break;
 
                 case Events.ReportReviewed:
                     var verdict = message.As<ReportReviewed>();
                     if (verdict.Number != input.Number || !submitted)
                     {
-                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Oordeel over verslag {verdict.Number} geweigerd: er ligt geen verslag ter beoordeling");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", new("Report.VerdictRefused", verdict.Number));
                         break;
                     }
 
@@ -86,7 +86,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     {
                         await Record(context, input, ladder.Due, ReportStatus.Accepted, null, null, verdict.Comment);
                         await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportAccepted, input.Number, input.Language, facts);
-                        await Steps.NoteAsync(context, input.ApplicationId, "ReportAccepted", $"Verslag {input.Number} goedgekeurd");
+                        await Steps.NoteAsync(context, input.ApplicationId, "ReportAccepted", new("Report.Accepted", input.Number));
                         return new ReportOutcome(true);
                     }
 
@@ -94,7 +94,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     await Record(context, input, ladder.Due, ReportStatus.ChangesRequested, null, null, verdict.Comment);
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportChangesRequested, input.Number, input.Language,
                         facts with { Comments = [verdict.Comment], Deadline = ladder.Due }, $"s{submissions}");
-                    await Progress(context, input, WaitingOn.Applicant, ladder.Due, $"Verslag {input.Number}: aanvulling gevraagd");
+                    await Progress(context, input, WaitingOn.Applicant, ladder.Due, new("Report.ChangesRequested", input.Number));
                     break;
 
                 case Events.DeadlineExtended:
@@ -103,13 +103,13 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     await Record(context, input, ladder.Due, ReportStatus.Due, null, null, null);
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.DeadlineMoved, input.Number, input.Language,
                         facts with { Deadline = ladder.Due, Reason = extended.Reason }, ladder.Variant);
-                    await Progress(context, input, submitted ? WaitingOn.Fund : WaitingOn.Applicant, ladder.Due, $"Verslag {input.Number}: deadline verzet ({extended.Reason})");
+                    await Progress(context, input, submitted ? WaitingOn.Fund : WaitingOn.Applicant, ladder.Due, new("Report.DeadlineMoved", input.Number, extended.Reason));
                     break;
 
                 case Events.RemindNow:
                     await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportDueToday, input.Number, input.Language,
                         facts with { Deadline = ladder.Due }, $"now{context.NewGuid():N}");
-                    await Steps.NoteAsync(context, input.ApplicationId, "Reminder", $"Verslag {input.Number}: herinnering verstuurd door het fondsbureau");
+                    await Steps.NoteAsync(context, input.ApplicationId, "Reminder", new("Report.Reminded", input.Number));
                     break;
 
                 case Events.Close:
@@ -117,7 +117,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
             }
         }
 
-        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Verslag {input.Number}: te veel gebeurtenissen, de cyclus stopt; het fondsbureau beslist verder");
+        await Steps.NoteAsync(context, input.ApplicationId, "Refused", new("Report.TooManyEvents", input.Number));
         return new ReportOutcome(false);
     }
 
@@ -126,7 +126,21 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
     static Task Record(TaskOrchestrationContext context, ReportCycleInput input, DateTimeOffset due, ReportStatus status, string? blob, string? text, string? comment) =>
         Steps.CallAsync(context, nameof(RecordReport), new ReportUpdate(input.ApplicationId, input.Number, input.Final, due, status, blob, text, comment, Now(context)));
 
-    static Task Progress(TaskOrchestrationContext context, ReportCycleInput input, WaitingOn waitingOn, DateTimeOffset? due, string line) =>
+    static Task Progress(TaskOrchestrationContext context, ReportCycleInput input, WaitingOn waitingOn, DateTimeOffset? due, TimelineLine line) =>
         Steps.ProgressAsync(context, new ProgressUpdate(input.ApplicationId, Stage.Monitoring, waitingOn, due, Now(context),
-            new TimelineEntry(Now(context), "Report", line), ActiveInstance: context.InstanceId));
+            line.At(Now(context), "Report"), ActiveInstance: context.InstanceId));
+
+    /// <summary>A rung of the ladder passed: the applicants are reminded, or the coordinator hears the report is late.</summary>
+    static async Task RungAsync(TaskOrchestrationContext context, ReportCycleInput input, EmailFacts facts, Rung rung, DeadlineLadder ladder)
+    {
+        if (rung == Rung.Escalate)
+        {
+            await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportEscalation, input.Number, facts with { Deadline = ladder.Due }, ladder.Variant);
+            await Steps.NoteAsync(context, input.ApplicationId, "Escalation", new("Report.Escalated", input.Number));
+            return;
+        }
+
+        var kind = rung switch { Rung.Before => EmailKind.ReportDueSoon, Rung.Due => EmailKind.ReportDueToday, _ => EmailKind.ReportOverdue };
+        await Steps.EmailApplicantsAsync(context, input.ApplicationId, kind, input.Number, input.Language, facts with { Deadline = ladder.Due }, ladder.Variant);
+    }
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Experimenten.Activities;
 using Experimenten.Domain;
 using Experimenten.Email;
 using Experimenten.Storage;
+using Experimenten.Text;
 using Microsoft.DurableTask;
 
 namespace Experimenten.Orchestrations;
@@ -44,7 +46,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         inbox.Listen<CloseRequested>(Events.Close);
 
         // Reviewers and the read model are written before any invitation goes out, so an instant click finds the round open.
-        await Steps.AdvanceAsync(context, ProgressUpdate(context, input, ladder.Due, $"Ronde {input.Round}: {invited.Count} beoordelaars uitgenodigd"),
+        await Steps.AdvanceAsync(context, ProgressUpdate(context, input, ladder.Due, new("Review.Invited", input.Round, invited.Count)),
             Invitations(input, EmailKind.ReviewInvitation, invited, ladder.Due, ""),
             new ReviewersInvited(input.ApplicationId, input.Round, invited, Now(context)));
 
@@ -66,7 +68,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                     {
                         await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReviewEscalation, input.Round,
                             input.Facts with { Deadline = ladder.Due, Comments = [.. waitingFor.Select(r => r.Name)] }, ladder.Variant);
-                        await Steps.NoteAsync(context, input.ApplicationId, "Escalation", $"Ronde {input.Round}: escalatie naar het fondsbureau");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Escalation", new("Review.Escalated", input.Round));
                     }
                     else
                     {
@@ -88,11 +90,11 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                     {
                         decisions[decision.ReviewerId] = decision;
                         var name = invited.First(r => r.Id == decision.ReviewerId).Name;
-                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", $"Ronde {input.Round}: een beoordelaar koos \"{DecisionText.For(decision.Decision, Languages.Dutch)}\"", name);
+                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", new($"Review.Decided.{decision.Decision}", input.Round), name);
                     }
                     else
                     {
-                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: een besluit is geweigerd (niet uitgenodigd of al besloten)", decision.ReviewerId);
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", new("Review.DecisionRefused", input.Round), decision.ReviewerId);
                     }
 
                     break;
@@ -100,13 +102,13 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                 case Events.DeadlineExtended:
                     var extended = message.As<DeadlineExtended>();
                     ladder.Extend(extended.Deadline, Now(context));
-                    await Progress(context, input, ladder.Due, $"Ronde {input.Round}: deadline verzet naar {ladder.Due:u} ({extended.Reason})");
+                    await Progress(context, input, ladder.Due, new("Review.DeadlineMoved", input.Round, ladder.Due.ToString("u", CultureInfo.InvariantCulture), extended.Reason));
                     break;
 
                 case Events.RemindNow:
                     reminders++;
                     await Email(context, input, EmailKind.ReviewReminderDue, [.. invited.Where(r => !decisions.ContainsKey(r.Id))], ladder.Due, $"now{reminders}");
-                    await Steps.NoteAsync(context, input.ApplicationId, "Reminder", $"Ronde {input.Round}: herinnering verstuurd door het fondsbureau");
+                    await Steps.NoteAsync(context, input.ApplicationId, "Reminder", new("Review.Reminded", input.Round));
                     break;
 
                 case Events.ReviewerReassigned:
@@ -118,11 +120,12 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                         invited.Add(replacement);
                         await Steps.CallAsync(context, nameof(RecordReviewers), new ReviewersInvited(input.ApplicationId, input.Round, [replacement], Now(context), swap.FromReviewerId));
                         await Email(context, input, EmailKind.ReviewInvitation, [replacement], ladder.Due, "");
-                        await Steps.NoteAsync(context, input.ApplicationId, "Reassigned", $"Ronde {input.Round}: een andere beoordelaar neemt het over", $"{replacement.Name} in plaats van {swap.FromReviewerId}");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Reassigned", new("Review.Reassigned", input.Round),
+                            TimelineLines.Dutch("Review.Reassigned.Actor", replacement.Name, swap.FromReviewerId));
                     }
                     else
                     {
-                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: een wissel van beoordelaar is geweigerd", $"{swap.FromReviewerId} → {swap.ToReviewerId}");
+                        await Steps.NoteAsync(context, input.ApplicationId, "Refused", new("Review.ReassignRefused", input.Round), $"{swap.FromReviewerId} → {swap.ToReviewerId}");
                     }
 
                     break;
@@ -155,7 +158,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
 
             if (late.Name == Events.ReviewDecision)
             {
-                await Steps.NoteAsync(context, input.ApplicationId, "Refused", $"Ronde {input.Round}: een besluit kwam na het sluiten van de ronde en telde niet mee", late.As<ReviewDecisionReceived>().ReviewerId);
+                await Steps.NoteAsync(context, input.ApplicationId, "Refused", new("Review.DecisionLate", input.Round), late.As<ReviewDecisionReceived>().ReviewerId);
             }
         }
 
@@ -170,9 +173,9 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
     static IReadOnlyList<EmailRequest> Invitations(ReviewRoundInput input, EmailKind kind, IReadOnlyList<Reviewer> reviewers, DateTimeOffset due, string variant) =>
         [.. reviewers.Select(r => new EmailRequest(input.ApplicationId, kind, input.Round, Recipient.For(r), input.Facts with { Deadline = due }, variant))];
 
-    static Task Progress(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, string line) =>
+    static Task Progress(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, TimelineLine line) =>
         Steps.ProgressAsync(context, ProgressUpdate(context, input, due, line));
 
-    static ProgressUpdate ProgressUpdate(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, string line) =>
-        new(input.ApplicationId, Stage.InReview, WaitingOn.Reviewers, due, Now(context), new TimelineEntry(Now(context), "Review", line), input.Round, context.InstanceId);
+    static ProgressUpdate ProgressUpdate(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, TimelineLine line) =>
+        new(input.ApplicationId, Stage.InReview, WaitingOn.Reviewers, due, Now(context), line.At(Now(context), "Review"), input.Round, context.InstanceId);
 }

@@ -49,10 +49,10 @@ public static class Steps
     }
 
     /// <summary>A timeline line without a change of stage (a decision, a reminder, a refused event).</summary>
-    /// <param name="text">What applicants may read: no names of reviewers or coordinators.</param>
+    /// <param name="line">What applicants may read: no names of reviewers or coordinators.</param>
     /// <param name="actor">Who on the fund's side acted, for the coordinator's eyes only.</param>
-    public static Task NoteAsync(TaskOrchestrationContext context, string applicationId, string kind, string text, string? actor = null) =>
-        CallAsync(context, nameof(RecordNote), new Note(applicationId, new TimelineEntry(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), kind, text) { Id = Unique(context, kind), Actor = actor }));
+    public static Task NoteAsync(TaskOrchestrationContext context, string applicationId, string kind, TimelineLine line, string? actor = null) =>
+        CallAsync(context, nameof(RecordNote), new Note(applicationId, line.At(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), kind) with { Id = Unique(context, kind), Actor = actor }));
 
     static string Unique(TaskOrchestrationContext context, string kind) => $"{kind}-{context.NewGuid():N}"[..Math.Min(kind.Length + 13, 60)];
 }

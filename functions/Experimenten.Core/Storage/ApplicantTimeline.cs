@@ -1,4 +1,6 @@
 using Experimenten.Domain;
+using Experimenten.Text;
+using Microsoft.Extensions.Localization;
 
 namespace Experimenten.Storage;
 
@@ -9,28 +11,26 @@ namespace Experimenten.Storage;
 /// </summary>
 public static class ApplicantTimeline
 {
-    public static string Text(TimelineEntry entry, string lang)
+    static readonly HashSet<string> MayNameTheFund = ["Decision", "Reassigned", "DeadlineExtended", "Refused"];
+
+    public static string Text(TimelineEntry entry, string lang) => Text(Catalogue.For<TimelineText>(), entry, lang);
+
+    public static string Text(IStringLocalizer<TimelineText> text, TimelineEntry entry, string lang)
     {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(entry);
-        if (lang == Languages.English && Enum.TryParse<Stage>(entry.Kind, out var stage))
+        if (Languages.Normalize(lang) == Languages.English && Enum.TryParse<Stage>(entry.Kind, out var stage))
         {
             return StageText.For(stage, lang);
         }
 
-        if (entry.Actor is not null)
+        // A line with its actor beside it, or of a kind that never names anyone, is told as written.
+        if (entry.Actor is not null || !MayNameTheFund.Contains(entry.Kind))
         {
-            return entry.Text;
+            return TimelineLines.Line(text, entry, lang);
         }
 
-        return entry.Kind switch
-        {
-            "Decision" => Pick(lang, "Een beoordelaar heeft besloten.", "A reviewer has decided."),
-            "Reassigned" => Pick(lang, "Een andere beoordelaar neemt het over.", "Another reviewer takes over."),
-            "DeadlineExtended" => Pick(lang, "Het fondsbureau heeft de deadline verzet.", "The fund office has moved the deadline."),
-            "Refused" => Pick(lang, "Een handeling paste niet bij de fase en is geweigerd.", "An action did not fit the stage and was refused."),
-            _ => entry.Text,
-        };
+        using var _ = TextCulture.Use(lang);
+        return text[$"Applicant.{entry.Kind}"];
     }
-
-    static string Pick(string lang, string nl, string en) => lang == Languages.English ? en : nl;
 }

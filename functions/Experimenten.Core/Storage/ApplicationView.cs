@@ -44,4 +44,10 @@ public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Text)
 
     /// <summary>Who on the fund's side acted (a reviewer, a coordinator): shown to coordinators only.</summary>
     public string? Actor { get; init; }
+
+    /// <summary>The line's key in TimelineText, read in the reader's language; null for lines from before keys (their Text is all there is).</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The arguments of <see cref="Key"/>, invariant: numbers as digits, moments as "u".</summary>
+    public IReadOnlyList<string>? Args { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Experimenten.Domain;
@@ -151,6 +152,8 @@ public sealed class ReadModel(StorageClients clients)
             ["Kind"] = entry.Kind,
             ["Text"] = entry.Text,
             ["Actor"] = entry.Actor,
+            ["Key"] = entry.Key,
+            ["Args"] = entry.Args is { } args ? JsonSerializer.Serialize(args) : null,
         };
         await Timeline.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -166,7 +169,12 @@ public sealed class ReadModel(StorageClients clients)
         var entries = new List<TimelineEntry>();
         await foreach (var e in Timeline.QueryAsync<TableEntity>(t => t.PartitionKey == id, cancellationToken: cancellationToken))
         {
-            entries.Add(new TimelineEntry(e.GetDateTimeOffset("At") ?? e.Timestamp ?? default, e.GetString("Kind"), e.GetString("Text")) { Actor = e.GetString("Actor") });
+            entries.Add(new TimelineEntry(e.GetDateTimeOffset("At") ?? e.Timestamp ?? default, e.GetString("Kind"), e.GetString("Text"))
+            {
+                Actor = e.GetString("Actor"),
+                Key = e.GetString("Key"),
+                Args = e.GetString("Args") is { } args ? JsonSerializer.Deserialize<string[]>(args) : null,
+            });
         }
 
         return entries;
