@@ -42,11 +42,12 @@ public sealed class EmailSnapshotTests
         {
             s.AddSingleton(Options.Create(new LinksOptions { SigningKey = "snapshot-signing-key-0123456789abcdef", BaseUrl = "https://experimenten.example" }));
             s.AddSingleton<LinkSigner>();
+            s.AddSingleton<EmailLinks>();
             s.AddSingleton<EmailComposer>();
         });
         var composer = services.GetRequiredService<EmailComposer>();
 
-        var message = await Task.FromResult(composer.Compose(EmailSnapshotFacts.Request(kind, language)));
+        var message = await composer.ComposeAsync(EmailSnapshotFacts.Request(kind, language));
 
         var actual = Describe(message);
         var file = Path.Combine(SnapshotFolder(), $"{kind}.{language}.txt");
