@@ -81,6 +81,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReportStore>();
         services.AddSingleton<LinkSigner>();
+        services.AddSingleton<EmailLinks>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<OutboxTransport>();
         services.AddSingleton<Readiness>();

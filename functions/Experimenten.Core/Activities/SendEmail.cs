@@ -47,7 +47,8 @@ public sealed class SendEmail(EmailComposer composer, IEmailTransport transport,
                 span?.SetTag(ExperimentenTelemetry.ApplicationIdTag, request.ApplicationId);
                 try
                 {
-                    await transport.SendOnceAsync(composer.Compose(request with { To = to }), CancellationToken.None);
+                    var message = await composer.ComposeAsync(request with { To = to });
+                    await transport.SendOnceAsync(message, CancellationToken.None);
                 }
                 catch (Exception e)
                 {
