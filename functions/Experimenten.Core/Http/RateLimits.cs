@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Experimenten.Commands;
 using Experimenten.Domain;
 using Experimenten.Links;
 using Experimenten.Pages;
+using Experimenten.Pages.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -92,7 +95,7 @@ public sealed class RateLimits : IDisposable
         var detail = Problems.Text(lang, "RateLimit.Detail", what, WaitText(wait, lang));
         var title = Problems.Text(lang, "RateLimit.Title");
         IResult result = target is { Page: true } || (target?.Action == RateLimitedAction.Submission && AsksForPage(request))
-            ? Html.Page(new PageOptions(lang, title, PageBody(lang, title, detail, target, request)) { Status = StatusCodes.Status429TooManyRequests, CarriesToken = target is { Page: true } })
+            ? Page(context, lang, title, detail, target)
             : Problems.Create(StatusCodes.Status429TooManyRequests, "too-many-requests", title, detail,
                 extensions: new Dictionary<string, object?> { ["retryAfter"] = (int)wait.TotalSeconds });
         await result.ExecuteAsync(context);
@@ -100,9 +103,9 @@ public sealed class RateLimits : IDisposable
 
     /// <summary>
     /// Counts a validated submission against each contact address it names. Null when every address still has
-    /// room; otherwise a 429 problem with the address fields in error (the form shows them next to the fields).
+    /// room; otherwise a 429 refusal with the address fields in error (the form shows them next to the fields).
     /// </summary>
-    public IResult? RefuseContacts(HttpRequest request, string lang, ApplicationForm application)
+    public Refusal? RefuseContacts(HttpRequest request, string lang, ApplicationForm application)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(application);
@@ -132,11 +135,12 @@ public sealed class RateLimits : IDisposable
 
         Logs.RateLimited(log, "ContactEmail", (int)wait.TotalSeconds);
         request.HttpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return Problems.Create(StatusCodes.Status429TooManyRequests, "too-many-for-address",
-            Problems.Text(lang, "RateLimit.Address.Title"),
-            Problems.Text(lang, "RateLimit.Address.Detail", WaitText(wait, lang)),
-            errors,
-            new Dictionary<string, object?> { ["retryAfter"] = (int)wait.TotalSeconds });
+        return new Refusal(RefusalKind.Invalid, "too-many-for-address", Problems.Text(lang, "RateLimit.Address.Title"), Problems.Text(lang, "RateLimit.Address.Detail", WaitText(wait, lang)))
+        {
+            Errors = errors,
+            Status = StatusCodes.Status429TooManyRequests,
+            Extensions = new Dictionary<string, object?> { ["retryAfter"] = (int)wait.TotalSeconds },
+        };
     }
 
     /// <summary>The key of the client a request comes from, as every limit counts it (the sign-in throttle too).</summary>
@@ -355,13 +359,20 @@ public sealed class RateLimits : IDisposable
         SubmissionPage.WantsHtml(request)
         || request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
-    static string PageBody(string lang, string title, string detail, Target? target, HttpRequest request)
+    /// <summary>Resolved per request: the renderer needs the request's services, and the limiter is made before them.</summary>
+    static IResult Page(HttpContext context, string lang, string title, string detail, Target? target)
     {
-        var path = request.Path.Value ?? "/";
+        var path = context.Request.Path.Value ?? "/";
         var back = target?.Action == RateLimitedAction.Submission ? "/" : path.EndsWith("/withdraw", StringComparison.Ordinal) || path.EndsWith("/contact", StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : path;
         var hint = Problems.Text(lang, target?.Action == RateLimitedAction.Submission ? "RateLimit.Hint.Submission" : "RateLimit.Hint.Link");
-        return $"<h1>{Html.E(title)}</h1>{Forms.Notice(null, detail, true)}<p>{Html.E(hint)}</p>"
-            + $"<p><a href=\"{Html.E(back)}\">{Html.E(Problems.Text(lang, "RateLimit.Back"))}</a></p>";
+        return context.RequestServices.GetRequiredService<PageRenderer>().Page<RateLimitedPage>(lang, new Dictionary<string, object?>
+        {
+            [nameof(RateLimitedPage.Title)] = title,
+            [nameof(RateLimitedPage.Detail)] = detail,
+            [nameof(RateLimitedPage.Hint)] = hint,
+            [nameof(RateLimitedPage.Back)] = back,
+            [nameof(RateLimitedPage.BackText)] = Problems.Text(lang, "RateLimit.Back"),
+        }, new PageResponse { Status = StatusCodes.Status429TooManyRequests, CarriesToken = target is { Page: true } });
     }
 
     static string WhatText(RateLimitedAction? action, string lang) =>

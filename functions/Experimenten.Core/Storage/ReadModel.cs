@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Experimenten.Domain;
+using Experimenten.Text;
 
 namespace Experimenten.Storage;
 
@@ -134,7 +135,7 @@ public sealed class ReadModel(StorageClients clients)
         await index.SyncAsync(Applications, update.ApplicationId, Row, cancellationToken);
         if (update.SubmittedAt is { } submitted)
         {
-            await AppendAsync(update.ApplicationId, new TimelineEntry(submitted, nameof(Stage.Submitted), "Aanvraag ontvangen"), cancellationToken);
+            await AppendAsync(update.ApplicationId, TimelineLines.Entry(submitted, nameof(Stage.Submitted), "Lifecycle.Received"), cancellationToken);
         }
 
         if (update.Timeline is { } line)

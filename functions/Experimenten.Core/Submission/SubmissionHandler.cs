@@ -31,7 +31,7 @@ public sealed class SubmissionHandler(SubmissionParser parser, SubmissionService
         // Counted only now, for a form that would be accepted: refusals cost an address nothing.
         if (limits.RefuseContacts(request, parsed.Language, command.Application) is { } tooMany)
         {
-            return tooMany;
+            return Refused(request, parsed, tooMany);
         }
 
         var outcome = await submissions.SubmitAsync(command, open, durable, cancellationToken);

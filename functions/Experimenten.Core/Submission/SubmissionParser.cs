@@ -17,7 +17,7 @@ namespace Experimenten.Submission;
 /// past the form's CSRF check, every field checked and the plan file's type sniffed. Each refusal names the
 /// fields and stores nothing.
 /// </summary>
-public sealed class SubmissionParser(IStringLocalizer<ApplicantText> text, ILogger<SubmissionParser> log)
+public sealed class SubmissionParser(IStringLocalizer<ApplicantText> text, IStringLocalizer<ProblemText> problems, ILogger<SubmissionParser> log)
 {
     /// <summary>What the form's consent field may say to mean yes (a checkbox sends "on"; scripts send "true").</summary>
     public static readonly IReadOnlyList<string> ConsentValues = ["true", "on", "yes", "1", "ja"];
@@ -91,7 +91,7 @@ public sealed class SubmissionParser(IStringLocalizer<ApplicantText> text, ILogg
     {
         ArgumentNullException.ThrowIfNull(form);
         using var _ = TextCulture.Use(lang);
-        var check = new SubmissionValidator(lang);
+        var check = new SubmissionValidator(lang, problems);
         var application = new ApplicationForm(
             check.Text(form, "callId", 64),
             check.Text(form, "title", SubmissionLimits.MaxTitle),

@@ -1,11 +1,13 @@
 using System.Net.Mail;
 using Experimenten.Domain;
+using Experimenten.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
 
 namespace Experimenten.Submission;
 
 /// <summary>Checks every field of the form and says, per field, what is wrong in plain words.</summary>
-public sealed class SubmissionValidator(string language)
+public sealed class SubmissionValidator(string language, IStringLocalizer<ProblemText> text)
 {
     readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
 
@@ -17,8 +19,12 @@ public sealed class SubmissionValidator(string language)
     public void Add(string field, string message) =>
         errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
 
-    public void Add(string field, string nl, string en) =>
-        errors[field] = [.. errors.GetValueOrDefault(field) ?? [], language == Languages.English ? en : nl];
+    /// <summary>A message from the problem texts (<c>Field.*</c>), in the reader's language.</summary>
+    void Refuse(string field, string key, params object[] args)
+    {
+        using var _ = TextCulture.Use(language);
+        Add(field, text[key, args]);
+    }
 
     /// <summary>A required line of text: present, readable, not too long.</summary>
     public string Text(IFormCollection form, string field, int max, bool required = true, bool multiline = false)
@@ -27,7 +33,7 @@ public sealed class SubmissionValidator(string language)
         var values = form[field];
         if (values.Count > 1)
         {
-            Add(field, "Dit veld staat meer dan eens in het formulier.", "This field appears more than once in the form.");
+            Refuse(field, "Field.Repeated");
             return "";
         }
 
@@ -36,7 +42,7 @@ public sealed class SubmissionValidator(string language)
         {
             if (required)
             {
-                Add(field, "Vul dit veld in.", "Please fill in this field.");
+                Refuse(field, "Field.Required");
             }
 
             return "";
@@ -44,20 +50,19 @@ public sealed class SubmissionValidator(string language)
 
         if (value.Contains('\uFFFD', StringComparison.Ordinal))
         {
-            Add(field, "Deze tekst bevat tekens die we niet kunnen lezen. Typ de tekst opnieuw, of plak hem zonder opmaak.",
-                "This text contains characters we cannot read (not valid UTF-8). Please type it again or paste it as plain text.");
+            Refuse(field, "Field.Unreadable");
             return "";
         }
 
         if (value.Any(c => (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || IsHidden(c, multiline)))
         {
-            Add(field, "Deze tekst bevat onzichtbare besturingstekens. Haal die weg.", "This text contains invisible control characters. Please remove them.");
+            Refuse(field, "Field.Hidden");
             return "";
         }
 
         if (value.Length > max)
         {
-            Add(field, $"Deze tekst is te lang: hoogstens {max} tekens, nu {value.Length}.", $"This text is too long: at most {max} characters, now {value.Length}.");
+            Refuse(field, "Field.TooLong", max, value.Length);
             return "";
         }
 
@@ -69,7 +74,7 @@ public sealed class SubmissionValidator(string language)
         var value = Text(form, field, 254);
         if (value.Length > 0 && !IsEmail(value))
         {
-            Add(field, "Dit is geen geldig e-mailadres, zoals naam@voorbeeld.nl.", "This is not a valid email address, such as name@example.org.");
+            Refuse(field, "Field.Email");
             return "";
         }
 
@@ -93,24 +98,13 @@ public sealed class SubmissionValidator(string language)
             return euros;
         }
 
-        const string HowNl = "Schrijf het bedrag in hele euro's, zoals 4500 of 4.500.";
-        const string HowEn = "Write the amount in whole euros, such as 4500 or 4,500.";
-        switch (problem)
+        Refuse(field, problem switch
         {
-            case AmountProblem.Cents:
-                Add(field, $"Het fonds geeft alleen hele euro's. Schrijf het bedrag zonder centen, zoals 4500 of 4.500. U schreef \"{value}\".",
-                    $"The fund gives whole euros only. Write the amount without cents, such as 4500 or 4,500. You wrote \"{value}\".");
-                break;
-            case AmountProblem.NotPositive:
-                Add(field, "Het bedrag moet groter zijn dan 0.", "The amount must be more than 0.");
-                break;
-            case AmountProblem.TooHigh:
-                Add(field, $"Dit bedrag is te hoog om te kloppen. {HowNl}", $"This amount is too high to be right. {HowEn}");
-                break;
-            default:
-                Add(field, $"\"{value}\" kunnen we niet lezen als bedrag. {HowNl}", $"We cannot read \"{value}\" as an amount. {HowEn}");
-                break;
-        }
+            AmountProblem.Cents => "Field.Amount.Cents",
+            AmountProblem.NotPositive => "Field.Amount.NotPositive",
+            AmountProblem.TooHigh => "Field.Amount.TooHigh",
+            _ => "Field.Amount.Unreadable",
+        }, value);
 
         return 0;
     }

@@ -59,12 +59,13 @@ public static partial class VisibleText
         }
         while (rest != before);
 
+        // Links first: a short given value (a language code, a call id) can sit inside a token and cut it apart.
+        rest = Link().Replace(rest, " ");
         foreach (var value in data.Where(d => d.Length > 0).OrderByDescending(d => d.Length))
         {
             rest = rest.Replace(value, " ", StringComparison.Ordinal);
         }
 
-        rest = Link().Replace(rest, " ");
         rest = IsoMoment().Replace(rest, " ");
         return Number().Replace(rest, " ");
     }

@@ -32,7 +32,7 @@ public sealed class SubmissionParserTests
     };
 
     static SubmissionParser Parser(ServiceProvider services) =>
-        new(services.GetRequiredService<IStringLocalizer<ApplicantText>>(), NullLogger<SubmissionParser>.Instance);
+        new(services.GetRequiredService<IStringLocalizer<ApplicantText>>(), services.GetRequiredService<IStringLocalizer<ProblemText>>(), NullLogger<SubmissionParser>.Instance);
 
     [Fact]
     public void A_complete_form_becomes_a_typed_command_with_the_amount_read_and_no_key_when_none_was_sent()
