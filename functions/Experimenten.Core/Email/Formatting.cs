@@ -32,8 +32,4 @@ public sealed class Formatting(TimeZoneInfo zone, IStringLocalizer<SharedText> t
     }
 
     public string Amount(long amount, string language) => "€ " + amount.ToString("N0", Culture(language));
-
-    // TODO(issue 9): callers move to Amount; removed when the last inline text is gone.
-    public static string Euros(long amount, string language) =>
-        "€ " + amount.ToString("N0", CultureInfo.GetCultureInfo(language == Domain.Languages.English ? "en-GB" : "nl-NL"));
 }

@@ -48,7 +48,7 @@ public sealed partial class CoordinatorActions
             var previous = view.ContactFor(role!.Value);
             await readModel.ChangeContactAsync(view.Id, role.Value, next!, null, cancellationToken);
             var now = time.GetUtcNow();
-            await readModel.AppendAsync(view.Id, new TimelineEntry(now, "ContactReplaced", $"Het fondsbureau heeft de contactpersoon vervangen: {reason}") { Id = $"ContactReplaced-{now.UtcTicks}", Actor = command.By.Name }, cancellationToken);
+            await readModel.AppendAsync(view.Id, TimelineLines.Entry(now, "ContactReplaced", "Fund.ContactReplaced", reason) with { Id = $"ContactReplaced-{now.UtcTicks}", Actor = command.By.Name }, cancellationToken);
             await durable.RaiseEventAsync(view.Id, Events.ContactsChanged, new ContactsChanged(role.Value, previous, next!, now), cancellationToken);
             return Outcome.Accepted(new ContactReplacementAccepted(view.Id, role.Value.ToString().ToLowerInvariant(), next!.Name, next.Email, reason));
         });
@@ -87,7 +87,7 @@ public sealed partial class CoordinatorActions
         if (view.Stage.IsFinal())
         {
             var now = time.GetUtcNow();
-            await readModel.AppendAsync(id, new TimelineEntry(now, "Refused", "Een actie van het fondsbureau op de afgesloten aanvraag is geweigerd") { Id = $"Refused-{now.UtcTicks}", Actor = $"{by.Name} ({by.Via})" }, cancellationToken);
+            await readModel.AppendAsync(id, TimelineLines.Entry(now, "Refused", "Fund.Refused") with { Id = $"Refused-{now.UtcTicks}", Actor = $"{by.Name} ({by.Via})" }, cancellationToken);
             return WrongStage(view, text["Problem.WrongStage.Closed"]);
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Experimenten.Coordinator;
 using Experimenten.Domain;
 using Experimenten.Orchestrations;
@@ -51,7 +52,7 @@ public sealed partial class CoordinatorActions(ReadModel readModel, ReviewStore 
             var at = command.Deadline!.Value;
             await durable.RaiseEventAsync(target, Events.DeadlineExtended, new DeadlineExtended(at, reason, now), cancellationToken);
             await readModel.SetDeadlineAsync(view.Id, at, cancellationToken);
-            await readModel.AppendAsync(view.Id, new TimelineEntry(now, "DeadlineExtended", $"Het fondsbureau verzette de deadline naar {at:u}: {reason}") { Id = $"DeadlineExtended-{now.UtcTicks}", Actor = command.By.Name }, cancellationToken);
+            await readModel.AppendAsync(view.Id, TimelineLines.Entry(now, "DeadlineExtended", "Fund.DeadlineExtended", at.ToString("u", CultureInfo.InvariantCulture), reason) with { Id = $"DeadlineExtended-{now.UtcTicks}", Actor = command.By.Name }, cancellationToken);
             return Outcome.Accepted(new DeadlineAccepted(view.Id, at, reason));
         });
 
