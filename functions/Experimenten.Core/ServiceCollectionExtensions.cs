@@ -7,7 +7,6 @@ using Experimenten.Http;
 using Experimenten.Links;
 using Experimenten.Orchestrations;
 using Experimenten.Pages;
-using Experimenten.Review;
 using Experimenten.Storage;
 using Experimenten.Submission;
 using Experimenten.Text;
@@ -116,7 +115,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Experimenten.Commands.Reviewer.ReviewRefusals>();
         services.AddSingleton<Experimenten.Commands.Reviewer.ReviewDecisions>();
         services.AddSingleton<Experimenten.Pages.Reviewer.ReviewerPages>();
-        services.AddSingleton<UploadPages>();
+        services.AddSingleton<Commands.Applicant.UploadRefusals>();
+        services.AddSingleton<Commands.Applicant.Uploads>();
+        services.AddSingleton<Pages.Applicant.UploadPages>();
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<CoordinatorAuth>();
         services.AddSingleton<SignInThrottle>();

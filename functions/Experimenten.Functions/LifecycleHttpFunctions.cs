@@ -1,6 +1,6 @@
 using Experimenten.Coordinator;
 using Experimenten.Http;
-using Experimenten.Review;
+using Experimenten.Pages.Applicant;
 using Experimenten.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

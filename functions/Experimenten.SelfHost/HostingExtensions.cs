@@ -8,7 +8,7 @@ using Experimenten.Health;
 using Experimenten.Http;
 using Experimenten.Links;
 using Experimenten.Pages;
-using Experimenten.Review;
+using Experimenten.Pages.Applicant;
 using Experimenten.SelfHost;
 using Experimenten.SelfHost.Durable;
 using Experimenten.SelfHost.OpenApi;
