@@ -1,7 +1,18 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace Experimenten.Submission;
 
 public static class SubmissionLimits
 {
+    /// <summary>How every multipart body with a file is read: the application form, a revised plan, a report.</summary>
+    public static FormOptions Form => new()
+    {
+        MultipartBodyLengthLimit = MaxBodyBytes,
+        MemoryBufferThreshold = UploadMemoryBufferBytes,
+        ValueLengthLimit = MaxPlanText * 4,
+        ValueCountLimit = MaxFormValues,
+    };
+
     /// <summary>One plan file of at most 10 MB.</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
 

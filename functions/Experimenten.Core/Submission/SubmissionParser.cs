@@ -56,13 +56,7 @@ public sealed class SubmissionParser(IStringLocalizer<ApplicantText> text, IStri
     {
         try
         {
-            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
-            {
-                MultipartBodyLengthLimit = SubmissionLimits.MaxBodyBytes,
-                MemoryBufferThreshold = SubmissionLimits.UploadMemoryBufferBytes,
-                ValueLengthLimit = SubmissionLimits.MaxPlanText * 4,
-                ValueCountLimit = SubmissionLimits.MaxFormValues,
-            }));
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, SubmissionLimits.Form));
             return (await request.ReadFormAsync(cancellationToken), null);
         }
         // ASP.NET Core tells its limits apart only by message. Only the body's length means "too large";

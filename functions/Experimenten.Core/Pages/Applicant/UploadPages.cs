@@ -95,13 +95,7 @@ public sealed class UploadPages(Uploads uploads, UploadRefusals refusals, PageRe
 
         try
         {
-            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
-            {
-                MultipartBodyLengthLimit = SubmissionLimits.MaxBodyBytes,
-                MemoryBufferThreshold = SubmissionLimits.UploadMemoryBufferBytes,
-                ValueLengthLimit = SubmissionLimits.MaxPlanText * 4,
-                ValueCountLimit = SubmissionLimits.MaxFormValues,
-            }));
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, SubmissionLimits.Form));
             return await request.ReadFormAsync(cancellationToken);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
