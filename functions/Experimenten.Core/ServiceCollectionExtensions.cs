@@ -111,12 +111,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<ApplicantApi>();
         services.AddSingleton<CallsApi>();
-        services.AddSingleton<StatusPage>();
+        services.AddSingleton<Pages.Applicant.StatusPages>();
         services.AddSingleton<Pages.Applicant.FormHandler>();
         services.AddSingleton<Experimenten.Commands.Reviewer.ReviewRefusals>();
         services.AddSingleton<Experimenten.Commands.Reviewer.ReviewDecisions>();
         services.AddSingleton<Experimenten.Pages.Reviewer.ReviewerPages>();
         services.AddSingleton<UploadPages>();
+        services.AddSingleton<Commands.Applicant.ApplicantCommands>();
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<CoordinatorAuth>();
         services.AddSingleton<SignInThrottle>();
