@@ -134,7 +134,7 @@ public sealed class ReadModel(StorageClients clients)
         await index.SyncAsync(Applications, update.ApplicationId, Row, cancellationToken);
         if (update.SubmittedAt is { } submitted)
         {
-            await AppendAsync(update.ApplicationId, new TimelineEntry(submitted, nameof(Stage.Submitted), "Aanvraag ontvangen"), cancellationToken);
+            await AppendAsync(update.ApplicationId, Text.TimelineLines.Entry(submitted, nameof(Stage.Submitted), "Lifecycle.Submitted"), cancellationToken);
         }
 
         if (update.Timeline is { } line)
