@@ -110,7 +110,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<ApplicantApi>();
         services.AddSingleton<CallsApi>();
-        services.AddSingleton<StatusPage>();
+        services.AddSingleton<Pages.Applicant.StatusPages>();
         services.AddSingleton<Pages.Applicant.FormHandler>();
         services.AddSingleton<Experimenten.Commands.Reviewer.ReviewRefusals>();
         services.AddSingleton<Experimenten.Commands.Reviewer.ReviewDecisions>();
@@ -118,6 +118,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Commands.Applicant.UploadRefusals>();
         services.AddSingleton<Commands.Applicant.Uploads>();
         services.AddSingleton<Pages.Applicant.UploadPages>();
+        services.AddSingleton<Commands.Applicant.ApplicantCommands>();
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<CoordinatorAuth>();
         services.AddSingleton<SignInThrottle>();

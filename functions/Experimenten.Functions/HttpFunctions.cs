@@ -15,7 +15,7 @@ public sealed class HttpFunctions(
     CallsApi calls,
     SubmissionHandler submissions,
     ApplicantApi applicant,
-    StatusPage status,
+    Experimenten.Pages.Applicant.StatusPages status,
     Experimenten.Pages.Applicant.FormHandler form)
 {
     [Function("Health")]

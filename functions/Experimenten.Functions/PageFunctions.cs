@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace Experimenten.Functions;
 
 /// <summary>HTTP triggers for the pages' own form posts and the coordinator's pages. Each one only hands over to the core.</summary>
-public sealed class PageFunctions(StatusPage status, CoordinatorPages coordinator, SignInPage signIn)
+public sealed class PageFunctions(Experimenten.Pages.Applicant.StatusPages status, CoordinatorPages coordinator, SignInPage signIn)
 {
     [Function("CoordinatorSignInPage")]
     public async Task<IActionResult> CoordinatorSignInPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CoordinatorSignIn)] HttpRequest req) =>

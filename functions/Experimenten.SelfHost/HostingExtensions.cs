@@ -121,9 +121,9 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.Applications, (HttpRequest req, SubmissionHandler h, DurableTaskClient c, CancellationToken ct) => h.HandleAsync(req, c, ct))
             .DisableAntiforgery().AheadOfBackground().DescribeSubmitApplication();
         app.MapGet("/" + Routes.Application, (HttpRequest req, string id, ApplicantApi api, CancellationToken ct) => api.GetAsync(req, id, ct)).DescribeGetApplication();
-        app.MapGet("/" + Routes.Status, (HttpRequest req, string token, StatusPage page, CancellationToken ct) => page.GetAsync(req, token, ct));
-        app.MapPost("/" + Routes.StatusWithdraw, (HttpRequest req, string token, StatusPage page, DurableTaskClient c, CancellationToken ct) => page.WithdrawAsync(req, token, c, ct)).DisableAntiforgery();
-        app.MapPost("/" + Routes.StatusContact, (HttpRequest req, string token, StatusPage page, DurableTaskClient c, CancellationToken ct) => page.ChangeContactAsync(req, token, c, ct)).DisableAntiforgery();
+        app.MapGet("/" + Routes.Status, (HttpRequest req, string token, Experimenten.Pages.Applicant.StatusPages page, CancellationToken ct) => page.GetAsync(req, token, ct));
+        app.MapPost("/" + Routes.StatusWithdraw, (HttpRequest req, string token, Experimenten.Pages.Applicant.StatusPages page, DurableTaskClient c, CancellationToken ct) => page.WithdrawAsync(req, token, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.StatusContact, (HttpRequest req, string token, Experimenten.Pages.Applicant.StatusPages page, DurableTaskClient c, CancellationToken ct) => page.ChangeContactAsync(req, token, c, ct)).DisableAntiforgery();
         app.MapGet("/" + Routes.Asset, (string name) => Assets.Get(name));
         app.MapGet("/", (HttpRequest req, Experimenten.Pages.Applicant.FormHandler page) => page.Get(req));
 

@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Experimenten.Pages;
 
@@ -38,24 +36,4 @@ public static class Forms
     public static string Notice(string? title, string? text, bool error) =>
         title is null && text is null ? ""
         : $"<div class=\"notice{(error ? " notice-error" : "")}\" role=\"{(error ? "alert" : "status")}\">{(title is null ? "" : $"<p class=\"notice-title\">{Html.E(title)}</p>")}{(text is null ? "" : $"<p>{Html.E(text)}</p>")}</div>";
-}
-
-/// <summary>What an API call answered, read back by a page: accepted, or a problem with its per-field errors.</summary>
-public sealed record ApiOutcome(bool Accepted, int Status, string? Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
-{
-    public static ApiOutcome From(IResult result)
-    {
-        if (result is ProblemHttpResult problem)
-        {
-            var errors = problem.ProblemDetails.Extensions.TryGetValue("errors", out var e) && e is IDictionary<string, string[]> d
-                ? new Dictionary<string, string[]>(d)
-                : [];
-            return new(false, problem.StatusCode, problem.ProblemDetails.Title, problem.ProblemDetails.Detail, errors);
-        }
-
-        var status = result is IStatusCodeHttpResult { StatusCode: { } s } ? s : StatusCodes.Status200OK;
-        return new(status is >= 200 and < 300, status, null, null, new Dictionary<string, string[]>());
-    }
-
-    public string[]? ErrorsFor(string field) => Errors.TryGetValue(field, out var e) ? e : null;
 }
