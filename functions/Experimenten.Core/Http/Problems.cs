@@ -28,9 +28,6 @@ public static class Problems
         return Catalogue.For<ProblemText>()[key, args];
     }
 
-    // TODO(issue 9): removed once no caller is left; new code uses Text.
-    public static string Pick(string language, string nl, string en) => language == Languages.English ? en : nl;
-
     /// <summary>The language of a request: the form's choice, else the browser's, else Dutch.</summary>
     public static string LanguageOf(HttpRequest request, string? chosen = null)
     {

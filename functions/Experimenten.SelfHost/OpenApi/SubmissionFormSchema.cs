@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Experimenten.Pages;
+using Experimenten.Pages.Applicant;
 using Experimenten.Submission;
 using Microsoft.OpenApi;
 

@@ -7,7 +7,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Experimenten.Pages;
+using Experimenten.Pages.Applicant;
 using Experimenten.Storage;
 using Experimenten.Submission;
 using Experimenten.Tests.Infrastructure;

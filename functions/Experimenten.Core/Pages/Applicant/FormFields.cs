@@ -1,7 +1,6 @@
-using System.Text;
 using Experimenten.Submission;
 
-namespace Experimenten.Pages;
+namespace Experimenten.Pages.Applicant;
 
 /// <summary>
 /// The text fields of the application form, in the order a resident fills them in: the one list the form
@@ -47,20 +46,4 @@ public static class FormFields
     public static IEnumerable<Field> All => Groups.SelectMany(g => g.Fields);
 
     public static Field Named(string name) => All.First(f => f.Name == name);
-
-    // TODO(issue 9): the two helpers below serve Pages/Forms.cs and the coordinator pages until they are components.
-    public static void ErrorMessage(StringBuilder html, string name, string lang, string[]? errors)
-    {
-        ArgumentNullException.ThrowIfNull(html);
-        if (errors is null)
-        {
-            return;
-        }
-
-        html.Append("<p class=\"field-error\" id=\"").Append(name).Append("-error\"><span class=\"visually-hidden\">")
-            .Append(Html.T(lang, "Fout: ", "Error: ")).Append("</span>").Append(Html.E(string.Join(" ", errors))).Append("</p>");
-    }
-
-    public static string DescribedBy(string name, bool hint, bool error) =>
-        Shared.Field.DescribedBy(name, hint, error) is { } ids ? $" aria-describedby=\"{ids}\"" : "";
 }
