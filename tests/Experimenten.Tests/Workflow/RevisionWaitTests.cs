@@ -37,7 +37,8 @@ public sealed class RevisionWaitTests
     public async Task The_applicants_are_reminded_once_then_the_application_lapses_at_the_deadline()
     {
         await using var host = await StartAsync();
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationLifecycle), Input(TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(1)));
+        // The reminder half a second in, the deadline 2.5 s after it: a reminder woken only after the deadline is not sent, so the gap is wide.
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationLifecycle), Input(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2.5)));
 
         var done = await host.FinishedAsync(id, Within);
 
