@@ -86,7 +86,7 @@ public sealed class UploadPagesTests
             [nameof(UploadPage.Action)] = "/report/abc",
         });
 
-        Assert.Contains("<h1>Send the report 2</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Send report 2</h1>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"comments\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("notice-error", html, StringComparison.Ordinal);
         Assert.Contains("Or a file (optional)", html, StringComparison.Ordinal);
