@@ -5,6 +5,7 @@ using Experimenten.Email;
 using Experimenten.Http;
 using Experimenten.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,14 @@ public sealed class ReviewerPages(ReviewDecisions decisions, PageRenderer pages,
     {
         ArgumentNullException.ThrowIfNull(request);
         var lang = Problems.LanguageOf(request);
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+
+        // The link first, as the GET does: a forged or spent link costs no reading of what was posted to it.
+        if ((await decisions.OpenAsync(token, lang, cancellationToken)).Refusal is { } closed)
+        {
+            return Refused(lang, closed);
+        }
+
+        var form = await ReadFormAsync(request, cancellationToken);
         var chosen = form["decision"].ToString();
         var comment = form["comment"].ToString().Trim();
         var outcome = await decisions.DecideAsync(new DecideReview(token, chosen, comment, lang), durable, cancellationToken);
@@ -50,6 +58,32 @@ public sealed class ReviewerPages(ReviewDecisions decisions, PageRenderer pages,
         var opened = await decisions.OpenAsync(token, lang, cancellationToken);
         return opened.Value is { } seat ? Form(request, lang, token, seat, refusal, chosen, comment) : Refused(lang, opened.Refusal!);
     }
+
+    /// <summary>A decision form is a choice and a comment: a small body, and one that cannot be read counts as empty (the page then asks for a choice).</summary>
+    static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return FormCollection.Empty;
+        }
+
+        try
+        {
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, DecisionForm));
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return FormCollection.Empty;
+        }
+    }
+
+    static FormOptions DecisionForm => new()
+    {
+        MultipartBodyLengthLimit = 256 * 1024,
+        ValueCountLimit = 16,
+        ValueLengthLimit = ReviewDecisions.CommentMax * 16,
+    };
 
     public async Task<IResult> PlanAsync(HttpRequest request, string token, PlanStore plans, CancellationToken cancellationToken)
     {
