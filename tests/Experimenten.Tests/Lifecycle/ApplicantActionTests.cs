@@ -48,6 +48,22 @@ public sealed class ApplicantActionTests(Azurite azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_that_cannot_be_read_withdraws_nothing()
+    {
+        var (id, token) = await SubmitAsync();
+        var withdraw = new Uri($"/api/applications/{id}/withdraw?token={token}", UriKind.Relative);
+
+        using var broken = new StringContent("{\"reason\": ", System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PostAsync(withdraw, broken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("urn:experimenten:problem:malformed-body", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync(withdraw, JsonContent.Create(new { reason = new string('x', 100_000) }))).StatusCode);
+
+        var view = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/applications/{id}?token={token}", UriKind.Relative));
+        Assert.False(view.GetProperty("final").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_handed_over_contact_gets_the_future_mail_and_the_old_one_is_told_and_keeps_no_working_link()
     {
         var (id, token) = await SubmitAsync();
