@@ -21,6 +21,9 @@ internal static partial class Logs
     [LoggerMessage(5, LogLevel.Information, "Email {Kind} round {Round} for {ApplicationId} to {Recipient} sent")]
     public static partial void EmailSent(ILogger log, string applicationId, EmailKind kind, int round, string recipient);
 
+    [LoggerMessage(60, LogLevel.Warning, "Email {Kind} round {Round} for {ApplicationId} to {Recipient} not sent: the application or the recipient is gone")]
+    public static partial void EmailSkipped(ILogger log, string applicationId, EmailKind kind, int round, string recipient);
+
     [LoggerMessage(6, LogLevel.Information, "Submission refused with {Status}: {Problem}")]
     public static partial void SubmissionRefused(ILogger log, int status, string problem);
 

@@ -79,6 +79,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReadModel>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReportStore>();
+        services.AddSingleton<TextStore>();
+        services.AddSingleton<Activities.TimelineReferences>();
+        services.AddSingleton<EmailPreparation>();
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<EmailLinks>();
         services.AddSingleton<EmailComposer>();

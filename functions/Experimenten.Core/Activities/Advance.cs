@@ -6,7 +6,7 @@ namespace Experimenten.Activities;
 
 /// <summary>One step of an orchestration: what changed, and the emails that go with it.</summary>
 /// <param name="Reviewers">A round's reviewers, recorded first so an instant click on an invitation finds them.</param>
-public sealed record StepUpdate(ProgressUpdate Progress, IReadOnlyList<EmailRequest> Emails, ReviewersInvited? Reviewers = null);
+public sealed record StepUpdate(ProgressUpdate Progress, IReadOnlyList<EmailOrder> Emails, ReviewersInvited? Reviewers = null);
 
 /// <summary>
 /// Reviewers (if any), then the read model, then the emails — in that order, so every link in an email

@@ -4,19 +4,19 @@ using Experimenten.Storage;
 using Experimenten.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Experimenten.Activities;
 
 /// <summary>Emails that go out together (both contacts, every reviewer of a round); each with its own stable key.</summary>
-public sealed record EmailBatch(IReadOnlyList<EmailRequest> Emails);
+public sealed record EmailBatch(IReadOnlyList<EmailOrder> Emails);
 
 /// <summary>
 /// Composes each email and hands it to the transport, which sends each key once — so a retry after a
-/// partial failure sends only what is missing. Applicant contacts are looked up now, not when the
-/// orchestrator asked: after a hand-over, mail goes to the new person.
+/// partial failure sends only what is missing. Who gets it and what it says is read now, from the read
+/// model (<see cref="EmailPreparation"/>): after a hand-over mail goes to the new person, and nothing
+/// personal is in the orchestrator's request.
 /// </summary>
-public sealed class SendEmail(EmailComposer composer, IEmailTransport transport, ReadModel readModel, IOptions<EmailOptions> email, ILogger<SendEmail> log)
+public sealed class SendEmail(EmailComposer composer, EmailPreparation preparation, IEmailTransport transport, ReadModel readModel, ILogger<SendEmail> log)
     : TracedActivity<EmailBatch, bool>
 {
     protected override string ApplicationId(EmailBatch input) => input.Emails.Count > 0 ? input.Emails[0].ApplicationId : "";
@@ -25,41 +25,43 @@ public sealed class SendEmail(EmailComposer composer, IEmailTransport transport,
     {
         ArgumentNullException.ThrowIfNull(input);
         ApplicationView? view = null;
-        foreach (var request in input.Emails)
+        foreach (var order in input.Emails)
         {
-            var to = request.To;
-            if (to.ApplicantRole is { } role)
+            view ??= await readModel.GetAsync(order.ApplicationId, CancellationToken.None);
+            if (view is null)
             {
-                view ??= await readModel.GetAsync(request.ApplicationId, CancellationToken.None)
-                    ?? throw new InvalidOperationException($"Application {request.ApplicationId} is not in the read model.");
-                var contact = view.ContactFor(role);
-                to = to with { Name = contact.Name, Email = contact.Email, Gen = view.GenFor(role) };
+                // Erased meanwhile (the coordinator or retention): there is nobody left to write to.
+                Logs.EmailSkipped(log, order.ApplicationId, order.Kind, order.Round, order.To);
+                return true;
             }
-            else if (to.Key == Recipient.CoordinatorKey && to.Email.Length == 0)
+
+            var request = await preparation.PrepareAsync(order, view, CancellationToken.None);
+            if (request is null)
             {
-                to = to with { Name = "Fondsbureau", Email = email.Value.CoordinatorAddress };
+                Logs.EmailSkipped(log, order.ApplicationId, order.Kind, order.Round, order.To);
+                continue;
             }
 
             // The kind, never an address.
             using (var span = ExperimentenTelemetry.Source.StartActivity("email.send"))
             {
-                span?.SetTag(ExperimentenTelemetry.EmailKindTag, request.Kind.ToString());
-                span?.SetTag(ExperimentenTelemetry.ApplicationIdTag, request.ApplicationId);
+                span?.SetTag(ExperimentenTelemetry.EmailKindTag, order.Kind.ToString());
+                span?.SetTag(ExperimentenTelemetry.ApplicationIdTag, order.ApplicationId);
                 try
                 {
-                    var message = await composer.ComposeAsync(request with { To = to });
+                    var message = await composer.ComposeAsync(request);
                     await transport.SendOnceAsync(message, CancellationToken.None);
                 }
                 catch (Exception e)
                 {
                     span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-                    Counters.EmailFailed(request.Kind);
+                    Counters.EmailFailed(order.Kind);
                     throw;
                 }
             }
 
-            Counters.EmailSent(request.Kind);
-            Logs.EmailSent(log, request.ApplicationId, request.Kind, request.Round, request.To.Key);
+            Counters.EmailSent(order.Kind);
+            Logs.EmailSent(log, order.ApplicationId, order.Kind, order.Round, order.To);
         }
 
         return true;

@@ -1,10 +1,12 @@
 namespace Experimenten.Domain;
 
-/// <summary>The automatic eligibility rules of design §3. Pure: the orchestrator runs it on its input.</summary>
+/// <summary>The automatic eligibility rules of design §3. Pure: the orchestrator runs it on its input's facts.</summary>
 public static class Screening
 {
-    public static IReadOnlyList<ScreeningFailure> Evaluate(ApplicationForm form, Call call, DateTimeOffset submittedAt)
+    public static IReadOnlyList<ScreeningFailure> Evaluate(Orchestrations.ApplicationFacts form, Call call, DateTimeOffset submittedAt)
     {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(call);
         var failures = new List<ScreeningFailure>();
         if (!call.IsOpenAt(submittedAt))
         {
@@ -16,17 +18,17 @@ public static class Screening
             failures.Add(new ScreeningFailure(ScreeningRule.BudgetAboveCap, call.MaxBudget.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        if (string.IsNullOrWhiteSpace(form.ResidentContact.Name) || string.IsNullOrWhiteSpace(form.ResidentContact.Email))
+        if (!form.HasResidentContact)
         {
             failures.Add(new ScreeningFailure(ScreeningRule.NoResidentContact, null));
         }
 
-        if (string.IsNullOrWhiteSpace(form.WelfareOrganisation))
+        if (!form.HasWelfareOrganisation)
         {
             failures.Add(new ScreeningFailure(ScreeningRule.NoWelfareOrganisation, null));
         }
 
-        if (string.IsNullOrWhiteSpace(form.PlanText) && string.IsNullOrWhiteSpace(form.PlanBlob))
+        if (!form.HasPlan)
         {
             failures.Add(new ScreeningFailure(ScreeningRule.NoPlan, null));
         }

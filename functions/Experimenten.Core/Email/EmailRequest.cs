@@ -3,8 +3,9 @@ using Experimenten.Domain;
 namespace Experimenten.Email;
 
 /// <summary>
-/// What an orchestrator asks the <c>SendEmail</c> activity to send. It holds facts, not text and no links:
-/// the activity composes the message and mints the signed links, so no token is ever written to history.
+/// What the composer writes an email from: the recipient and every fact, read by <see cref="EmailPreparation"/>
+/// when the email is sent (an orchestrator asks with an <see cref="EmailOrder"/>). No links: the composer mints
+/// the signed links, so no token is ever written to history.
 /// </summary>
 /// <param name="Variant">Tells apart two emails of the same kind, round and recipient (a second reminder after a new deadline).</param>
 public sealed record EmailRequest(
@@ -29,6 +30,15 @@ public sealed record Recipient(string Key, string Name, string Email, string Lan
     public const string ResidentKey = "resident";
     public const string WelfareKey = "welfare";
     public const string CoordinatorKey = "coordinator";
+
+    /// <summary>A contact who handed over, for the one email that tells them so: former-resident, former-welfare.</summary>
+    public const string FormerPrefix = "former-";
+
+    public static string Reviewer(string id) => $"reviewer:{id}";
+
+    public static string Former(ContactRole role) => FormerPrefix + role.ToString().ToLowerInvariant();
+
+    public static string ApplicantKey(ContactRole role) => role == ContactRole.Resident ? ResidentKey : WelfareKey;
 
     public static Recipient Applicant(ContactRole role, string language) =>
         new(role == ContactRole.Resident ? ResidentKey : WelfareKey, "", "", language);

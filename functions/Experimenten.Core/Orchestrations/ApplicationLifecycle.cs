@@ -29,13 +29,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
     {
         readonly Inbox inbox = new(context);
         readonly string id = input.ApplicationId;
-        readonly string lang = input.Form.Language;
-        readonly EmailFacts facts = new(input.Form.Title, input.Form.InitiativeName, input.Call.Title.For(input.Form.Language), input.Form.BudgetRequested)
-        {
-            Summary = input.Form.Summary,
-            WelfareOrganisation = input.Form.WelfareOrganisation,
-            Municipality = input.Form.Municipality,
-        };
+        readonly EmailMentions none = EmailMentions.None;
 
         Stage? ended;
         int handovers;
@@ -50,16 +44,16 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             inbox.Listen<Cancelled>(Events.Cancelled);
             inbox.Listen<ContactsChanged>(Events.ContactsChanged);
 
-            var failures = Screening.Evaluate(input.Form, input.Call, input.SubmittedAt);
+            var failures = Screening.Evaluate(input.Facts, input.Call, input.SubmittedAt);
             if (failures.Count > 0)
             {
                 Logs.ApplicationIneligible(log, id, string.Join(",", failures.Select(f => f.Rule)));
                 await EndAsync(Stage.Ineligible, new("Lifecycle.Ineligible", string.Join(", ", failures.Select(f => f.Rule))),
-                    Applicants(EmailKind.Ineligible, 0, facts with { Failures = failures }));
+                    Applicants(EmailKind.Ineligible, 0, none with { Failures = failures }));
                 return Stage.Ineligible;
             }
 
-            await AdvanceAsync(Stage.Screening, WaitingOn.Fund, null, new("Lifecycle.Screened"), Applicants(EmailKind.Received, 0, facts));
+            await AdvanceAsync(Stage.Screening, WaitingOn.Fund, null, new("Lifecycle.Screened"), Applicants(EmailKind.Received, 0, none));
             Logs.ApplicationScreened(log, id);
 
             var approved = await ReviewAsync();
@@ -79,20 +73,20 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             {
                 var outcome = await WhileListeningAsync(context.CallSubOrchestratorAsync<RoundOutcome>(
                     nameof(ReviewRound),
-                    new ReviewRoundInput(id, round, input.Panel, rules, facts, input.Form.WelfareOrganisation),
-                    new SubOrchestrationOptions(Retries.Activity, Events.RoundInstance(id, round))));
+                    new ReviewRoundInput(id, round, input.Reviewers, rules),
+                    Child(Events.RoundInstance(id, round))));
                 if (outcome is null)
                 {
                     context.SendEvent(Events.RoundInstance(id, round), Events.Close, new CloseRequested(ended.ToString()!));
                     return false;
                 }
 
-                var comments = outcome.Decisions.Where(d => d.Comment.Length > 0).Select(d => d.Comment).ToList();
+                var comments = none with { CommentsOfRound = round };
                 switch (outcome.Result)
                 {
                     case RoundResult.Approved:
-                        await AdvanceAsync(Stage.Approved, WaitingOn.Nobody, null, new("Lifecycle.Approved", round, input.Form.BudgetRequested),
-                            Applicants(EmailKind.Approved, round, facts with { Comments = comments }), round);
+                        await AdvanceAsync(Stage.Approved, WaitingOn.Nobody, null, new("Lifecycle.Approved", round, input.Facts.BudgetRequested),
+                            Applicants(EmailKind.Approved, round, comments), round);
                         return true;
 
                     case RoundResult.ChangesRequested when round < input.Call.Revision.MaxRounds:
@@ -105,14 +99,14 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
 
                     default:
                         await EndAsync(Stage.Rejected, new("Lifecycle.Rejected", round),
-                            Applicants(EmailKind.Rejected, round, facts with { Comments = rules.ShareCommentsOnReject ? comments : [] }));
+                            Applicants(EmailKind.Rejected, round, rules.ShareCommentsOnReject ? comments : none));
                         return false;
                 }
             }
         }
 
         /// <summary>Changes requested: wait for a revised plan before the deadline, or lapse.</summary>
-        async Task<bool> AwaitRevisionAsync(int round, IReadOnlyList<string> comments)
+        async Task<bool> AwaitRevisionAsync(int round, EmailMentions comments)
         {
             var revision = input.Call.Revision;
             // Two rungs: a reminder before the deadline (skipped when it is already past), then the plan lapses.
@@ -121,7 +115,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             inbox.Listen<DeadlineExtended>(Events.DeadlineExtended);
             inbox.Listen<RemindNow>(Events.RemindNow);
             await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, ladder.Due, new("Lifecycle.ChangesRequested", round),
-                Applicants(EmailKind.ChangesRequested, round, facts with { Comments = comments, Deadline = ladder.Due }), round, context.InstanceId);
+                Applicants(EmailKind.ChangesRequested, round, comments with { Deadline = ladder.Due }), round, context.InstanceId);
 
             for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
             {
@@ -131,11 +125,11 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 {
                     case Message.TimerName when ladder.Next == Rung.Before && Now < ladder.Due:
                         ladder.Advance();
-                        await Steps.EmailApplicantsAsync(context, id, EmailKind.RevisionReminder, round, lang, facts with { Deadline = ladder.Due }, ladder.Variant);
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.RevisionReminder, round, none with { Deadline = ladder.Due }, ladder.Variant);
                         break;
 
                     case Message.TimerName:
-                        await EndAsync(Stage.Lapsed, new("Lifecycle.Lapsed", ladder.Due.ToString("u", CultureInfo.InvariantCulture)), Applicants(EmailKind.Lapsed, round, facts));
+                        await EndAsync(Stage.Lapsed, new("Lifecycle.Lapsed", ladder.Due.ToString("u", CultureInfo.InvariantCulture)), Applicants(EmailKind.Lapsed, round, none));
                         return false;
 
                     case Events.RevisionSubmitted:
@@ -147,12 +141,12 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                     case Events.DeadlineExtended:
                         var extended = message.As<DeadlineExtended>();
                         ladder.Extend(extended.Deadline, Now);
-                        await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, ladder.Due, new("Lifecycle.RevisionDeadlineMoved", extended.Reason),
-                            Applicants(EmailKind.DeadlineMoved, round, facts with { Deadline = ladder.Due, Reason = extended.Reason }, ladder.Variant), round, context.InstanceId);
+                        await AdvanceAsync(Stage.ChangesRequested, WaitingOn.Applicant, ladder.Due, new("Lifecycle.RevisionDeadlineMoved", extended.Reason ?? ""),
+                            Applicants(EmailKind.DeadlineMoved, round, none with { Deadline = ladder.Due, Reason = extended.Reason }, ladder.Variant), round, context.InstanceId);
                         break;
 
                     case Events.RemindNow:
-                        await Steps.EmailApplicantsAsync(context, id, EmailKind.RevisionReminder, round, lang, facts with { Deadline = ladder.Due }, $"now{context.NewGuid():N}");
+                        await Steps.EmailApplicantsAsync(context, id, EmailKind.RevisionReminder, round, none with { Deadline = ladder.Due }, $"now{context.NewGuid():N}");
                         break;
 
                     default:
@@ -165,7 +159,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 }
             }
 
-            await EndAsync(Stage.Lapsed, new("Lifecycle.LapsedTooManyEvents"), Applicants(EmailKind.Lapsed, round, facts));
+            await EndAsync(Stage.Lapsed, new("Lifecycle.LapsedTooManyEvents"), Applicants(EmailKind.Lapsed, round, none));
             return false;
         }
 
@@ -180,8 +174,8 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             {
                 var outcome = await WhileListeningAsync(context.CallSubOrchestratorAsync<ReportOutcome>(
                     nameof(ReportCycle),
-                    new ReportCycleInput(id, n, n == reports, start + (monitoring.Interval * n), monitoring, facts, lang),
-                    new SubOrchestrationOptions(Retries.Activity, Events.ReportInstance(id, n))));
+                    new ReportCycleInput(id, n, n == reports, start + (monitoring.Interval * n), monitoring),
+                    Child(Events.ReportInstance(id, n))));
                 if (outcome is null)
                 {
                     context.SendEvent(Events.ReportInstance(id, n), Events.Close, new CloseRequested(ended.ToString()!));
@@ -189,7 +183,7 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
                 }
             }
 
-            await EndAsync(Stage.Completed, new("Lifecycle.Completed"), Applicants(EmailKind.Completed, 0, facts));
+            await EndAsync(Stage.Completed, new("Lifecycle.Completed"), Applicants(EmailKind.Completed, 0, none));
             return Stage.Completed;
         }
 
@@ -222,22 +216,23 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
             {
                 case Events.Withdrawn:
                     var withdrawn = message.As<Withdrawn>();
-                    await EndAsync(Stage.Withdrawn, withdrawn.Reason.Length > 0 ? new("Lifecycle.Withdrawn.Reason", withdrawn.Reason) : new("Lifecycle.Withdrawn"),
-                        Applicants(EmailKind.Withdrawn, 0, facts with { Reason = withdrawn.Reason }));
+                    await EndAsync(Stage.Withdrawn, withdrawn.Reason is { } why ? new("Lifecycle.Withdrawn.Reason", why) : new("Lifecycle.Withdrawn"),
+                        Applicants(EmailKind.Withdrawn, 0, none with { Reason = withdrawn.Reason }));
                     return false;
 
                 case Events.Cancelled:
                     var cancelled = message.As<Cancelled>();
-                    await EndAsync(Stage.Cancelled, new("Lifecycle.Cancelled", cancelled.Reason), Applicants(EmailKind.Cancelled, 0, facts with { Reason = cancelled.Reason }));
+                    await EndAsync(Stage.Cancelled, new("Lifecycle.Cancelled", cancelled.Reason ?? ""), Applicants(EmailKind.Cancelled, 0, none with { Reason = cancelled.Reason }));
                     return false;
 
                 case Events.ContactsChanged:
                     var change = message.As<ContactsChanged>();
                     handovers++;
-                    var former = new Recipient($"former-{change.Role.ToString().ToLowerInvariant()}", change.Previous.Name, change.Previous.Email, lang);
-                    await Steps.EmailAsync(context, new EmailRequest(id, EmailKind.ContactHandedOver, 0, former, facts with { OtherName = change.Next.Name }, $"h{handovers}"));
-                    await Steps.EmailAsync(context, new EmailRequest(id, EmailKind.ContactWelcome, 0, Recipient.Applicant(change.Role, lang), facts with { OtherName = change.Previous.Name }, $"h{handovers}"));
-                    await Steps.NoteAsync(context, id, "ContactsChanged", new("Lifecycle.ContactsChanged", change.Previous.Name, change.Next.Name));
+                    var about = none with { Handover = change.Handover };
+                    await Steps.EmailAsync(context, new EmailOrder(id, EmailKind.ContactHandedOver, 0, Recipient.Former(change.Role), about, $"h{handovers}"));
+                    await Steps.EmailAsync(context, new EmailOrder(id, EmailKind.ContactWelcome, 0, Recipient.ApplicantKey(change.Role), about, $"h{handovers}"));
+                    var (from, to) = HandoverTexts.HandoverNameRefs(change.Handover);
+                    await Steps.NoteAsync(context, id, "ContactsChanged", new("Lifecycle.ContactsChanged", from, to));
                     return true;
 
                 default:
@@ -247,17 +242,20 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
         }
 
         /// <summary>A final stage, recorded before the emails that announce it.</summary>
-        async Task EndAsync(Stage stage, TimelineLine line, IReadOnlyList<EmailRequest> emails)
+        async Task EndAsync(Stage stage, TimelineLine line, IReadOnlyList<EmailOrder> emails)
         {
             ended = stage;
             await AdvanceAsync(stage, WaitingOn.Nobody, null, line, emails, activeInstance: "");
         }
 
-        Task AdvanceAsync(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, TimelineLine line, IReadOnlyList<EmailRequest> emails, int? round = null, string? activeInstance = null) =>
+        Task AdvanceAsync(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, TimelineLine line, IReadOnlyList<EmailOrder> emails, int? round = null, string? activeInstance = null) =>
             Steps.AdvanceAsync(context, Update(stage, waitingOn, deadline, line, round, activeInstance, null), emails);
 
-        IReadOnlyList<EmailRequest> Applicants(EmailKind kind, int round, EmailFacts with, string variant = "") =>
-            Steps.ToApplicants(id, kind, round, lang, with, variant);
+        IReadOnlyList<EmailOrder> Applicants(EmailKind kind, int round, EmailMentions mentions, string variant = "") =>
+            Steps.ToApplicants(id, kind, round, mentions, variant);
+
+        /// <summary>A round or report cycle: its fixed instance id, the retry policy, and the parent's own version (docs/upgrades.md).</summary>
+        SubOrchestrationOptions Child(string instanceId) => new(Retries.Activity, instanceId) { Version = context.Version };
 
         Task ProgressAsync(Stage stage, WaitingOn waitingOn, DateTimeOffset? deadline, TimelineLine line, int? round = null, string? activeInstance = null, PlanRef? plan = null) =>
             Steps.ProgressAsync(context, Update(stage, waitingOn, deadline, line, round, activeInstance, plan));

@@ -6,7 +6,7 @@ using Microsoft.DurableTask;
 
 namespace Experimenten.Orchestrations;
 
-public sealed record ReportCycleInput(string ApplicationId, int Number, bool Final, DateTimeOffset Due, MonitoringSettings Monitoring, EmailFacts Facts, string Language);
+public sealed record ReportCycleInput(string ApplicationId, int Number, bool Final, DateTimeOffset Due, MonitoringSettings Monitoring);
 
 public sealed record ReportOutcome(bool Accepted);
 
@@ -22,7 +22,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var m = input.Monitoring;
-        var facts = input.Facts with { ReportNumber = input.Number, FinalReport = input.Final };
+        var facts = EmailMentions.None with { ReportNumber = input.Number, FinalReport = input.Final };
         var submitted = false;
         var submissions = 0;
         var ladder = DeadlineLadder.Start(new LadderShape(m.ReminderBefore, m.OverdueAfter, m.EscalateAfter), input.Due);
@@ -53,7 +53,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     else
                     {
                         var kind = reached switch { Rung.Before => EmailKind.ReportDueSoon, Rung.Due => EmailKind.ReportDueToday, _ => EmailKind.ReportOverdue };
-                        await Steps.EmailApplicantsAsync(context, input.ApplicationId, kind, input.Number, input.Language, facts with { Deadline = ladder.Due }, ladder.Variant);
+                        await Steps.EmailApplicantsAsync(context, input.ApplicationId, kind, input.Number, facts with { Deadline = ladder.Due }, ladder.Variant);
                     }
 
                     break;
@@ -69,7 +69,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     submitted = true;
                     submissions++;
                     await Record(context, input, ladder.Due, ReportStatus.Submitted, report.Blob, report.Text, null);
-                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportReceived, input.Number, input.Language, facts, $"s{submissions}");
+                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportReceived, input.Number, facts, $"s{submissions}");
                     await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportToAssess, input.Number, facts, $"s{submissions}");
                     await Progress(context, input, WaitingOn.Fund, null, new("Report.Received", input.Number));
                     break;
@@ -85,15 +85,15 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     if (verdict.Accepted)
                     {
                         await Record(context, input, ladder.Due, ReportStatus.Accepted, null, null, verdict.Comment);
-                        await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportAccepted, input.Number, input.Language, facts);
+                        await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportAccepted, input.Number, facts);
                         await Steps.NoteAsync(context, input.ApplicationId, "ReportAccepted", new("Report.Accepted", input.Number));
                         return new ReportOutcome(true);
                     }
 
                     submitted = false;
                     await Record(context, input, ladder.Due, ReportStatus.ChangesRequested, null, null, verdict.Comment);
-                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportChangesRequested, input.Number, input.Language,
-                        facts with { Comments = [verdict.Comment], Deadline = ladder.Due }, $"s{submissions}");
+                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportChangesRequested, input.Number,
+                        facts with { Comment = verdict.Comment, Deadline = ladder.Due }, $"s{submissions}");
                     await Progress(context, input, WaitingOn.Applicant, ladder.Due, new("Report.ChangesRequested", input.Number));
                     break;
 
@@ -101,13 +101,13 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     var extended = message.As<DeadlineExtended>();
                     ladder.Extend(extended.Deadline, Now(context));
                     await Record(context, input, ladder.Due, ReportStatus.Due, null, null, null);
-                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.DeadlineMoved, input.Number, input.Language,
+                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.DeadlineMoved, input.Number,
                         facts with { Deadline = ladder.Due, Reason = extended.Reason }, ladder.Variant);
-                    await Progress(context, input, submitted ? WaitingOn.Fund : WaitingOn.Applicant, ladder.Due, new("Report.DeadlineMoved", input.Number, extended.Reason));
+                    await Progress(context, input, submitted ? WaitingOn.Fund : WaitingOn.Applicant, ladder.Due, new("Report.DeadlineMoved", input.Number, extended.Reason ?? ""));
                     break;
 
                 case Events.RemindNow:
-                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportDueToday, input.Number, input.Language,
+                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportDueToday, input.Number,
                         facts with { Deadline = ladder.Due }, $"now{context.NewGuid():N}");
                     await Steps.NoteAsync(context, input.ApplicationId, "Reminder", new("Report.Reminded", input.Number));
                     break;
@@ -129,18 +129,4 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
     static Task Progress(TaskOrchestrationContext context, ReportCycleInput input, WaitingOn waitingOn, DateTimeOffset? due, TimelineLine line) =>
         Steps.ProgressAsync(context, new ProgressUpdate(input.ApplicationId, Stage.Monitoring, waitingOn, due, Now(context),
             line.At(Now(context), "Report"), ActiveInstance: context.InstanceId));
-
-    /// <summary>A rung of the ladder passed: the applicants are reminded, or the coordinator hears the report is late.</summary>
-    static async Task RungAsync(TaskOrchestrationContext context, ReportCycleInput input, EmailFacts facts, Rung rung, DeadlineLadder ladder)
-    {
-        if (rung == Rung.Escalate)
-        {
-            await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportEscalation, input.Number, facts with { Deadline = ladder.Due }, ladder.Variant);
-            await Steps.NoteAsync(context, input.ApplicationId, "Escalation", new("Report.Escalated", input.Number));
-            return;
-        }
-
-        var kind = rung switch { Rung.Before => EmailKind.ReportDueSoon, Rung.Due => EmailKind.ReportDueToday, _ => EmailKind.ReportOverdue };
-        await Steps.EmailApplicantsAsync(context, input.ApplicationId, kind, input.Number, input.Language, facts with { Deadline = ladder.Due }, ladder.Variant);
-    }
 }

@@ -3,19 +3,16 @@ using Experimenten.Activities;
 using Experimenten.Domain;
 using Experimenten.Email;
 using Experimenten.Storage;
-using Experimenten.Text;
 using Microsoft.DurableTask;
 
 namespace Experimenten.Orchestrations;
 
-/// <summary>Input of one review round: who may be invited and the call's rules for the round.</summary>
+/// <summary>Input of one review round: who may be invited (reviewer ids without a conflict of interest, in panel order) and the call's rules for the round.</summary>
 public sealed record ReviewRoundInput(
     string ApplicationId,
     int Round,
-    IReadOnlyList<Reviewer> Panel,
-    ReviewSettings Review,
-    EmailFacts Facts,
-    string WelfareOrganisation);
+    IReadOnlyList<string> Reviewers,
+    ReviewSettings Review);
 
 /// <summary>How the round ended and what the reviewers wrote.</summary>
 public sealed record RoundOutcome(RoundResult Result, IReadOnlyList<ReviewDecisionReceived> Decisions);
@@ -32,7 +29,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var rules = input.Review;
-        var eligible = input.Panel.Where(r => !r.HasConflictWith(input.WelfareOrganisation)).ToList();
+        var eligible = input.Reviewers;
         var invited = (rules.ReviewersPerRound > 0 ? eligible.Take(rules.ReviewersPerRound) : eligible).ToList();
         var decisions = new Dictionary<string, ReviewDecisionReceived>();
         var ladder = DeadlineLadder.Start(new LadderShape(rules.ReminderBefore, rules.OverdueAfter, rules.EscalateAfter), Now(context) + rules.Period);
@@ -63,11 +60,11 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
             {
                 case Message.TimerName:
                     var reached = ladder.Advance();
-                    var waitingFor = invited.Where(r => !decisions.ContainsKey(r.Id)).ToList();
+                    var waitingFor = invited.Where(r => !decisions.ContainsKey(r)).ToList();
                     if (reached == Rung.Escalate)
                     {
                         await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReviewEscalation, input.Round,
-                            input.Facts with { Deadline = ladder.Due, Comments = [.. waitingFor.Select(r => r.Name)] }, ladder.Variant);
+                            EmailMentions.None with { Deadline = ladder.Due, WaitingFor = waitingFor }, ladder.Variant);
                         await Steps.NoteAsync(context, input.ApplicationId, "Escalation", new("Review.Escalated", input.Round));
                     }
                     else
@@ -86,11 +83,10 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
 
                 case Events.ReviewDecision:
                     var decision = message.As<ReviewDecisionReceived>();
-                    if (invited.Any(r => r.Id == decision.ReviewerId) && !decisions.ContainsKey(decision.ReviewerId))
+                    if (invited.Contains(decision.ReviewerId) && !decisions.ContainsKey(decision.ReviewerId))
                     {
                         decisions[decision.ReviewerId] = decision;
-                        var name = invited.First(r => r.Id == decision.ReviewerId).Name;
-                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", new($"Review.Decided.{decision.Decision}", input.Round), name);
+                        await Steps.NoteAsync(context, input.ApplicationId, "Decision", new($"Review.Decided.{decision.Decision}", input.Round), Recipient.Reviewer(decision.ReviewerId));
                     }
                     else
                     {
@@ -102,26 +98,26 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                 case Events.DeadlineExtended:
                     var extended = message.As<DeadlineExtended>();
                     ladder.Extend(extended.Deadline, Now(context));
-                    await Progress(context, input, ladder.Due, new("Review.DeadlineMoved", input.Round, ladder.Due.ToString("u", CultureInfo.InvariantCulture), extended.Reason));
+                    await Progress(context, input, ladder.Due, new("Review.DeadlineMoved", input.Round, ladder.Due.ToString("u", CultureInfo.InvariantCulture), extended.Reason ?? ""));
                     break;
 
                 case Events.RemindNow:
                     reminders++;
-                    await Email(context, input, EmailKind.ReviewReminderDue, [.. invited.Where(r => !decisions.ContainsKey(r.Id))], ladder.Due, $"now{reminders}");
+                    await Email(context, input, EmailKind.ReviewReminderDue, [.. invited.Where(r => !decisions.ContainsKey(r))], ladder.Due, $"now{reminders}");
                     await Steps.NoteAsync(context, input.ApplicationId, "Reminder", new("Review.Reminded", input.Round));
                     break;
 
                 case Events.ReviewerReassigned:
                     var swap = message.As<ReviewerReassigned>();
-                    var replacement = eligible.FirstOrDefault(r => r.Id == swap.ToReviewerId);
-                    if (replacement is not null && invited.Any(r => r.Id == swap.FromReviewerId) && !decisions.ContainsKey(swap.FromReviewerId) && invited.All(r => r.Id != replacement.Id))
+                    var replacement = eligible.FirstOrDefault(r => r == swap.ToReviewerId);
+                    if (replacement is not null && invited.Contains(swap.FromReviewerId) && !decisions.ContainsKey(swap.FromReviewerId) && !invited.Contains(replacement))
                     {
-                        invited.RemoveAll(r => r.Id == swap.FromReviewerId);
+                        invited.Remove(swap.FromReviewerId);
                         invited.Add(replacement);
                         await Steps.CallAsync(context, nameof(RecordReviewers), new ReviewersInvited(input.ApplicationId, input.Round, [replacement], Now(context), swap.FromReviewerId));
                         await Email(context, input, EmailKind.ReviewInvitation, [replacement], ladder.Due, "");
                         await Steps.NoteAsync(context, input.ApplicationId, "Reassigned", new("Review.Reassigned", input.Round),
-                            TimelineLines.Dutch("Review.Reassigned.Actor", replacement.Name, swap.FromReviewerId));
+                            new TimelineLine("Review.Reassigned.Actor", Recipient.Reviewer(replacement), swap.FromReviewerId));
                     }
                     else
                     {
@@ -167,11 +163,11 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
 
     static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
-    static Task Email(TaskOrchestrationContext context, ReviewRoundInput input, EmailKind kind, IReadOnlyList<Reviewer> reviewers, DateTimeOffset due, string variant) =>
+    static Task Email(TaskOrchestrationContext context, ReviewRoundInput input, EmailKind kind, IReadOnlyList<string> reviewers, DateTimeOffset due, string variant) =>
         Steps.EmailAsync(context, Invitations(input, kind, reviewers, due, variant));
 
-    static IReadOnlyList<EmailRequest> Invitations(ReviewRoundInput input, EmailKind kind, IReadOnlyList<Reviewer> reviewers, DateTimeOffset due, string variant) =>
-        [.. reviewers.Select(r => new EmailRequest(input.ApplicationId, kind, input.Round, Recipient.For(r), input.Facts with { Deadline = due }, variant))];
+    static IReadOnlyList<EmailOrder> Invitations(ReviewRoundInput input, EmailKind kind, IReadOnlyList<string> reviewers, DateTimeOffset due, string variant) =>
+        [.. reviewers.Select(r => new EmailOrder(input.ApplicationId, kind, input.Round, Recipient.Reviewer(r), EmailMentions.None with { Deadline = due }, variant))];
 
     static Task Progress(TaskOrchestrationContext context, ReviewRoundInput input, DateTimeOffset due, TimelineLine line) =>
         Steps.ProgressAsync(context, ProgressUpdate(context, input, due, line));

@@ -13,10 +13,12 @@ public static class StorageNames
     public const string SentMailTable = "sentmail";
     public const string ReviewsTable = "reviews";
     public const string ReportsTable = "reports";
+    /// <summary>Words people typed, referred to from durable history by id (<see cref="TextStore"/>).</summary>
+    public const string TextsTable = "texts";
     /// <summary>The coordinator list's index: a prefix of one table per deadline day (see ListIndex).</summary>
     public const string ListTable = "applist";
     public const string ListDirectoryTable = "applistdir";
 
     public static readonly string[] Containers = [PlansContainer, ReportsContainer, KeyRingContainer];
-    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable, ReviewsTable, ReportsTable, ListDirectoryTable];
+    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable, ReviewsTable, ReportsTable, TextsTable, ListDirectoryTable];
 }

@@ -90,7 +90,7 @@ public sealed class OrchestrationHost : IAsyncDisposable
     }
 
     /// <summary>Waits until the orchestrator has asked for <paramref name="count"/> emails of <paramref name="kind"/>.</summary>
-    public Task<IReadOnlyList<EmailRequest>> EmailsAsync(EmailKind kind, int count, TimeSpan within) =>
+    public Task<IReadOnlyList<EmailOrder>> EmailsAsync(EmailKind kind, int count, TimeSpan within) =>
         Recording.WaitAsync(() => Recorded.Emails.Where(e => e.Kind == kind).ToList(), count, within, $"{count} × {kind}");
 
     public Task<IReadOnlyList<TimelineEntry>> LinesAsync(string kind, int count, TimeSpan within) =>
@@ -115,18 +115,18 @@ public sealed class OrchestrationHost : IAsyncDisposable
     /// <summary>What the orchestrators asked the activities to do, in order; each email once by its key (as SendEmail dedupes).</summary>
     public sealed class Recording
     {
-        readonly ConcurrentQueue<EmailRequest> emails = new();
+        readonly ConcurrentQueue<EmailOrder> emails = new();
         readonly ConcurrentQueue<TimelineEntry> lines = new();
         readonly ConcurrentDictionary<string, int> sends = new();
 
-        public IReadOnlyList<EmailRequest> Emails => [.. emails];
+        public IReadOnlyList<EmailOrder> Emails => [.. emails];
 
         public IReadOnlyList<TimelineEntry> Lines => [.. lines];
 
         /// <summary>How often each email key was asked for; a retried activity may ask twice, a second rung never.</summary>
         public IReadOnlyDictionary<string, int> Sends => sends;
 
-        public bool Add(IReadOnlyList<EmailRequest> batch)
+        public bool Add(IReadOnlyList<EmailOrder> batch)
         {
             foreach (var e in batch)
             {
@@ -181,10 +181,7 @@ public sealed class OrchestrationCollection
 /// <summary>Small inputs for the orchestrators under test, with every duration passed in.</summary>
 static class Inputs
 {
-    public static readonly EmailFacts Facts = new("Buurtmoestuin", "De Groene Hoek", "Oproep", 7500);
-
-    public static IReadOnlyList<Reviewer> Panel(int n) =>
-        [.. Enumerable.Range(1, n).Select(i => new Reviewer($"r{i}", $"Reviewer {i}", $"r{i}@example.org", [], "nl"))];
+    public static IReadOnlyList<string> Panel(int n) => [.. Enumerable.Range(1, n).Select(i => $"r{i}")];
 
     public static ReviewSettings Review(TimeSpan period, TimeSpan before, TimeSpan overdue, TimeSpan escalate, ReviewCompletion completion = ReviewCompletion.Quorum, int perRound = 2, int approvals = 2) =>
         new(perRound, approvals, completion, period, before, overdue, escalate, ShareCommentsOnReject: false);

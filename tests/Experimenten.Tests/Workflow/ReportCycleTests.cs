@@ -11,7 +11,7 @@ public sealed class ReportCycleTests
     static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
 
     static ReportCycleInput Input(TimeSpan dueIn, TimeSpan before, TimeSpan overdue, TimeSpan escalate) =>
-        new("app-1", 1, Final: false, DateTimeOffset.UtcNow + dueIn, Inputs.Monitoring(before, overdue, escalate), Inputs.Facts, "nl");
+        new("app-1", 1, Final: false, DateTimeOffset.UtcNow + dueIn, Inputs.Monitoring(before, overdue, escalate));
 
     [Fact]
     public async Task Applicants_are_reminded_at_each_rung_then_the_coordinator_is_told()

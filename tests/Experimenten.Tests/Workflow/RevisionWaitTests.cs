@@ -30,7 +30,7 @@ public sealed class RevisionWaitTests
             Inputs.Monitoring(TimeSpan.FromHours(1), TimeSpan.FromHours(1), TimeSpan.FromHours(2)));
         var form = new ApplicationForm("call", "Buurtmoestuin", "Samen tuinieren", "De Groene Hoek", new("Anna", "anna@example.org"), "Welzijn Noord",
             new("Bram", "bram@example.org"), "Utrecht", 7500, "Het plan", null, "nl");
-        return new LifecycleInput("app-1", form, call, now, []);
+        return new LifecycleInput("app-1", call, now, ApplicationFacts.Of(form), []);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ namespace Experimenten.Commands.Applicant;
 public sealed class ApplicantCommands(
     ReadModel readModel,
     ReportStore reports,
+    TextStore texts,
     LinkSigner signer,
     TimeProvider time,
     IStringLocalizer<ApplicantText> text,
@@ -96,7 +97,9 @@ public sealed class ApplicantCommands(
         }
 
         var view = link.View;
-        await durable.RaiseEventAsync(view.Id, Events.Withdrawn, new Withdrawn(reason, time.GetUtcNow()), cancellationToken);
+        var now = time.GetUtcNow();
+        var why = await texts.SaveAsync(view.Id, "withdrawn", reason, now, cancellationToken);
+        await durable.RaiseEventAsync(view.Id, Events.Withdrawn, new Withdrawn(why, now), cancellationToken);
         return Outcome.Accepted(new WithdrawalAccepted(view.Id, view.Stage.ToString(), "withdraw"));
     }
 
@@ -134,7 +137,9 @@ public sealed class ApplicantCommands(
             return NotFound();
         }
 
-        await durable.RaiseEventAsync(view.Id, Events.ContactsChanged, new ContactsChanged(own, previous, next!, time.GetUtcNow()), cancellationToken);
+        var at = time.GetUtcNow();
+        var handover = await texts.SaveHandoverAsync(view.Id, previous, next!, at, cancellationToken);
+        await durable.RaiseEventAsync(view.Id, Events.ContactsChanged, new ContactsChanged(own, handover, at), cancellationToken);
         return Outcome.Accepted(new HandOverAccepted(view.Id, own.ToString().ToLowerInvariant(), next!.Name, next.Email));
     }
 

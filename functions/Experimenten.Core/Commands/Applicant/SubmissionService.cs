@@ -164,7 +164,7 @@ public sealed class SubmissionService(
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(ApplicationLifecycle),
-                new LifecycleInput(id, application, call, now, catalog.Panel.Reviewers),
+                new LifecycleInput(id, call, now, ApplicationFacts.Of(application), [.. catalog.Panel.Reviewers.Where(r => !r.HasConflictWith(application.WelfareOrganisation)).Select(r => r.Id)]),
                 new StartOrchestrationOptions(id).WithDedupeStatuses(AnyStatus),
                 cancellationToken);
             Counters.SubmissionAccepted();

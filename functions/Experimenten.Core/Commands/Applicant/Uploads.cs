@@ -13,7 +13,7 @@ namespace Experimenten.Commands.Applicant;
 /// says whether a link still asks for something, checks what was sent, stores the file and tells the lifecycle,
 /// for the page and any other edge. Nothing is stored for a refused upload.
 /// </summary>
-public sealed class Uploads(ReadModel readModel, ReportStore reports, ReviewStore reviews, PlanStore plans, LinkSigner signer, UploadRefusals refusals, TimeProvider time)
+public sealed class Uploads(ReadModel readModel, ReportStore reports, ReviewStore reviews, PlanStore plans, TextStore texts, LinkSigner signer, UploadRefusals refusals, TimeProvider time)
 {
     /// <summary>What the link asks for now, with the reviewers' questions for a revision; or why it asks for nothing.</summary>
     public Task<UploadOpened> OpenAsync(UploadKind kind, string token, ReaderLanguage language, CancellationToken cancellationToken) =>
@@ -40,7 +40,8 @@ public sealed class Uploads(ReadModel readModel, ReportStore reports, ReviewStor
         }
 
         var now = time.GetUtcNow();
-        await durable.RaiseEventAsync(slot.View.Id, Events.RevisionSubmitted, new RevisionSubmitted(version, blob, TextOrNull(command.Text), now), cancellationToken);
+        var typed = await texts.SaveAsync(slot.View.Id, $"plan-v{version}", TextOrNull(command.Text), now, cancellationToken);
+        await durable.RaiseEventAsync(slot.View.Id, Events.RevisionSubmitted, new RevisionSubmitted(version, blob, typed, now), cancellationToken);
         return Outcome.Accepted(new UploadReceived(slot, blob, now));
     }
 
@@ -64,7 +65,8 @@ public sealed class Uploads(ReadModel readModel, ReportStore reports, ReviewStor
         }
 
         var now = time.GetUtcNow();
-        await durable.RaiseEventAsync(Events.ReportInstance(slot.View.Id, number), Events.ReportSubmitted, new ReportSubmitted(number, blob, TextOrNull(command.Text), now), cancellationToken);
+        var typed = await texts.SaveAsync(slot.View.Id, $"report-{number}", TextOrNull(command.Text), now, cancellationToken);
+        await durable.RaiseEventAsync(Events.ReportInstance(slot.View.Id, number), Events.ReportSubmitted, new ReportSubmitted(number, blob, typed, now), cancellationToken);
         return Outcome.Accepted(new UploadReceived(slot, blob, now));
     }
 

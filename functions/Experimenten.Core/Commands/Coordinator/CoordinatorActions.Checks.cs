@@ -21,7 +21,9 @@ public sealed partial class CoordinatorActions
                 return (Outcome<CancellationAccepted>)InvalidField("reason", text["Problem.Reason"]);
             }
 
-            await durable.RaiseEventAsync(view.Id, Events.Cancelled, new Cancelled(reason, time.GetUtcNow()), cancellationToken);
+            var now = time.GetUtcNow();
+            var why = await texts.SaveAsync(view.Id, "cancelled", reason, now, cancellationToken);
+            await durable.RaiseEventAsync(view.Id, Events.Cancelled, new Cancelled(why, now), cancellationToken);
             return Outcome.Accepted(new CancellationAccepted(view.Id, "cancel", reason));
         });
 
@@ -49,7 +51,8 @@ public sealed partial class CoordinatorActions
             await readModel.ChangeContactAsync(view.Id, role.Value, next!, null, cancellationToken);
             var now = time.GetUtcNow();
             await readModel.AppendAsync(view.Id, TimelineLines.Entry(now, "ContactReplaced", "Fund.ContactReplaced", reason) with { Id = $"ContactReplaced-{now.UtcTicks}", Actor = command.By.Name }, cancellationToken);
-            await durable.RaiseEventAsync(view.Id, Events.ContactsChanged, new ContactsChanged(role.Value, previous, next!, now), cancellationToken);
+            var handover = await texts.SaveHandoverAsync(view.Id, previous, next!, now, cancellationToken);
+            await durable.RaiseEventAsync(view.Id, Events.ContactsChanged, new ContactsChanged(role.Value, handover, now), cancellationToken);
             return Outcome.Accepted(new ContactReplacementAccepted(view.Id, role.Value.ToString().ToLowerInvariant(), next!.Name, next.Email, reason));
         });
 
@@ -69,7 +72,9 @@ public sealed partial class CoordinatorActions
                 return InvalidField("comment", text["Problem.Report.Comment"]);
             }
 
-            await durable.RaiseEventAsync(Events.ReportInstance(view.Id, command.Number), Events.ReportReviewed, new ReportReviewed(command.Number, command.Accept, comment, time.GetUtcNow()), cancellationToken);
+            var now = time.GetUtcNow();
+            var said = await texts.SaveAsync(view.Id, $"verdict-{command.Number}", comment, now, cancellationToken);
+            await durable.RaiseEventAsync(Events.ReportInstance(view.Id, command.Number), Events.ReportReviewed, new ReportReviewed(command.Number, command.Accept, said, now), cancellationToken);
             return Outcome.Accepted(new ReportJudgementAccepted(view.Id, command.Number, command.Accept));
         });
 

@@ -14,7 +14,7 @@ namespace Experimenten.Commands.Coordinator;
 /// Every one is checked against the current stage and answered; nothing is dropped silently. The JSON API and
 /// the detail page both call these, and only map the outcome.
 /// </summary>
-public sealed partial class CoordinatorActions(ReadModel readModel, ReviewStore reviews, ReportStore reports, CallCatalog catalog, TimeProvider time, IStringLocalizer<CoordinatorText> text, IStringLocalizer<SharedText> shared)
+public sealed partial class CoordinatorActions(ReadModel readModel, ReviewStore reviews, ReportStore reports, TextStore texts, CallCatalog catalog, TimeProvider time, IStringLocalizer<CoordinatorText> text, IStringLocalizer<SharedText> shared)
 {
     public const int MaxReason = 500;
 
@@ -50,7 +50,8 @@ public sealed partial class CoordinatorActions(ReadModel readModel, ReviewStore 
             }
 
             var at = command.Deadline!.Value;
-            await durable.RaiseEventAsync(target, Events.DeadlineExtended, new DeadlineExtended(at, reason, now), cancellationToken);
+            var why = await texts.SaveAsync(view.Id, "deadline", reason, now, cancellationToken);
+            await durable.RaiseEventAsync(target, Events.DeadlineExtended, new DeadlineExtended(at, why, now), cancellationToken);
             await readModel.SetDeadlineAsync(view.Id, at, cancellationToken);
             await readModel.AppendAsync(view.Id, TimelineLines.Entry(now, "DeadlineExtended", "Fund.DeadlineExtended", at.ToString("u", CultureInfo.InvariantCulture), reason) with { Id = $"DeadlineExtended-{now.UtcTicks}", Actor = command.By.Name }, cancellationToken);
             return Outcome.Accepted(new DeadlineAccepted(view.Id, at, reason));

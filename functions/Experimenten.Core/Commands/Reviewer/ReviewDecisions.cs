@@ -86,7 +86,7 @@ public sealed class ReviewDecisions(ReadModel readModel, ReviewStore reviews, Li
         }
 
         await durable.RaiseEventAsync(Events.RoundInstance(seat.View.Id, seat.Round), Events.ReviewDecision,
-            new ReviewDecisionReceived(seat.ReviewerId, decision, comment, now), cancellationToken);
+            new ReviewDecisionReceived(seat.ReviewerId, decision, now), cancellationToken);
         return Outcome.Accepted(new ReviewDecided(seat, decision, now));
     }
 
