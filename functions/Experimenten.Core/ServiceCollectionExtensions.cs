@@ -138,6 +138,8 @@ public static class ServiceCollectionExtensions
         services.AddTransient<RecordReviewers>();
         services.AddTransient<RecordReport>();
         services.AddTransient<CloseRound>();
+        services.AddTransient<StartRetention>();
+        services.AddTransient<EraseApplication>();
         return services;
     }
 
@@ -148,6 +150,7 @@ public static class ServiceCollectionExtensions
         registry.AddOrchestrator<ApplicationLifecycle>();
         registry.AddOrchestrator<ReviewRound>();
         registry.AddOrchestrator<ReportCycle>();
+        registry.AddOrchestrator<Retention>();
         registry.AddActivity<SendEmail>();
         registry.AddActivity<Advance>();
         registry.AddActivity<RecordProgress>();
@@ -155,6 +158,8 @@ public static class ServiceCollectionExtensions
         registry.AddActivity<RecordReviewers>();
         registry.AddActivity<RecordReport>();
         registry.AddActivity<CloseRound>();
+        registry.AddActivity<StartRetention>();
+        registry.AddActivity<EraseApplication>();
         return registry;
     }
 }

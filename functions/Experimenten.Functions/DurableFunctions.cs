@@ -4,6 +4,7 @@ using Experimenten.Orchestrations;
 using Experimenten.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Experimenten.Functions;
@@ -22,6 +23,19 @@ public static class DurableFunctions
     [Function(nameof(ReportCycle))]
     public static Task<ReportOutcome> ReportCycle([OrchestrationTrigger] TaskOrchestrationContext context, ReportCycleInput input) =>
         new ReportCycle().RunAsync(context, input);
+
+    [Function(nameof(Retention))]
+    public static Task<bool> Retention([OrchestrationTrigger] TaskOrchestrationContext context, RetentionInput input) =>
+        new Retention().RunAsync(context, input);
+
+    /// <summary>Needs the durable client, which the Functions worker binds per call (the self-host has it in its services).</summary>
+    [Function(nameof(StartRetention))]
+    public static Task<bool> StartRetention([ActivityTrigger] RetentionInput input, [DurableClient] DurableTaskClient durable, FunctionContext context) =>
+        ActivatorUtilities.CreateInstance<StartRetention>(context.InstanceServices, durable).RunAsync(new FunctionActivityContext(context), input);
+
+    [Function(nameof(EraseApplication))]
+    public static Task<bool> EraseApplication([ActivityTrigger] ErasureOrder input, [DurableClient] DurableTaskClient durable, FunctionContext context) =>
+        ActivatorUtilities.CreateInstance<EraseApplication>(context.InstanceServices, durable).RunAsync(new FunctionActivityContext(context), input);
 
     [Function(nameof(RecordNote))]
     public static Task<bool> RecordNote([ActivityTrigger] Note input, FunctionContext context) =>

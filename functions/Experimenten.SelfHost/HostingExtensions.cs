@@ -7,6 +7,7 @@ using Experimenten.Email;
 using Experimenten.Health;
 using Experimenten.Http;
 using Experimenten.Links;
+using Experimenten.Orchestrations;
 using Experimenten.Pages;
 using Experimenten.Pages.Applicant;
 using Experimenten.SelfHost;
@@ -83,13 +84,22 @@ public static class HostingExtensions
         services.AddDurableTaskWorker(b =>
         {
             b.UseGrpc(address);
+
+            // docs/upgrades.md: new instances on the current version; this host runs that and older, and leaves newer ones to a newer host.
+            b.UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
+            {
+                Version = OrchestrationVersions.Current,
+                DefaultVersion = OrchestrationVersions.Current,
+                MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
+                FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
+            });
             b.AddTasks(r =>
             {
                 r.AddExperimentenTasks();
                 tasks?.Invoke(r);
             });
         });
-        services.AddDurableTaskClient(b => b.UseGrpc(address));
+        services.AddDurableTaskClient(b => b.UseGrpc(address).UseDefaultVersion(OrchestrationVersions.Current));
         services.AddSingleton<IDurableRuntimeProbe, SidecarProbe>();
         services.AddHostedService<SeedLoader>();
         return builder;

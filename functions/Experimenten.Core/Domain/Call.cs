@@ -20,8 +20,12 @@ public sealed record Call(
     long MaxBudget,
     ReviewSettings Review,
     RevisionSettings Revision,
-    MonitoringSettings Monitoring)
+    MonitoringSettings Monitoring,
+    RetentionSettings? Retention = null)
 {
+    /// <summary>The call's own retention, or the default for a call that names none.</summary>
+    public RetentionSettings Keeps => Retention ?? RetentionSettings.Default;
+
     public bool IsOpenAt(DateTimeOffset moment) => moment >= OpensAt && moment < ClosesAt;
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Experimenten.Activities;
 using Experimenten.Domain;
 using Experimenten.Email;
 using Experimenten.Storage;
@@ -20,8 +21,14 @@ public sealed class ApplicationLifecycle : TaskOrchestrator<LifecycleInput, Life
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        OrchestrationVersions.Require(context);
         var run = new Run(context, input);
-        return new LifecycleOutcome(await run.ExecuteAsync());
+        var stage = await run.ExecuteAsync();
+
+        // The last step: the data is kept for the call's period after this end, then erased (Retention).
+        var ended = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+        await Steps.CallAsync(context, nameof(StartRetention), new RetentionInput(input.ApplicationId, input.Call.Keeps.After(stage).AddTo(ended)));
+        return new LifecycleOutcome(stage);
     }
 
     /// <summary>One application's state while the orchestration runs.</summary>

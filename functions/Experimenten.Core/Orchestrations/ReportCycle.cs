@@ -21,6 +21,7 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        OrchestrationVersions.Require(context);
         var m = input.Monitoring;
         var facts = EmailMentions.None with { ReportNumber = input.Number, FinalReport = input.Final };
         var submitted = false;

@@ -65,6 +65,26 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void The_Functions_host_starts_new_instances_on_the_current_orchestration_version_and_leaves_newer_ones_alone()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Output("Experimenten.Functions"), "host.json")));
+        var durable = host.RootElement.GetProperty("extensions").GetProperty("durableTask");
+        Assert.Equal(Orchestrations.OrchestrationVersions.Current, durable.GetProperty("defaultVersion").GetString());
+        Assert.Equal("CurrentOrOlder", durable.GetProperty("versionMatchStrategy").GetString());
+        Assert.Equal("Reject", durable.GetProperty("versionFailureStrategy").GetString());
+    }
+
+    [Theory]
+    [InlineData("SubmitApplication")]
+    [InlineData("StartRetention")]
+    [InlineData("EraseApplication")]
+    public void Functions_that_start_or_purge_instances_get_a_durable_client(string function)
+    {
+        var bindings = Functions.Single(f => f.GetProperty("name").GetString() == function).GetProperty("bindings").EnumerateArray();
+        Assert.Contains(bindings, b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
     public void The_submission_function_gets_a_durable_client()
     {
         var bindings = Functions.Single(f => f.GetProperty("name").GetString() == "SubmitApplication").GetProperty("bindings").EnumerateArray();
@@ -81,6 +101,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("RecordNote", "activityTrigger")]
     [InlineData("RecordReviewers", "activityTrigger")]
     [InlineData("RecordReport", "activityTrigger")]
+    [InlineData("Retention", "orchestrationTrigger")]
+    [InlineData("StartRetention", "activityTrigger")]
     public void Orchestrators_and_activities_carry_the_core_class_names(string function, string trigger) =>
         Assert.Equal(trigger, Trigger(function).GetProperty("type").GetString());
 

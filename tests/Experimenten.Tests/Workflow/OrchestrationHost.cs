@@ -61,10 +61,11 @@ public sealed class OrchestrationHost : IAsyncDisposable
         var recorded = new Recording();
         var address = $"http://127.0.0.1:{port}";
         var workerBuilder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        workerBuilder.Services.AddDurableTaskClient(b => b.UseGrpc(address));
+        workerBuilder.Services.AddDurableTaskClient(b => b.UseGrpc(address).UseDefaultVersion(OrchestrationVersions.Current));
         workerBuilder.Services.AddDurableTaskWorker(b =>
         {
             b.UseGrpc(address);
+            b.UseVersioning(new DurableTaskWorkerOptions.VersioningOptions { Version = OrchestrationVersions.Current, DefaultVersion = OrchestrationVersions.Current });
             b.AddTasks(registry =>
             {
                 registry.AddOrchestrator<ReportCycle>();
@@ -76,6 +77,7 @@ public sealed class OrchestrationHost : IAsyncDisposable
                 registry.AddActivityFunc<ReviewersInvited, bool>(nameof(RecordReviewers), (_, _) => true);
                 registry.AddActivityFunc<RoundClosed, bool>(nameof(CloseRound), (_, _) => true);
                 registry.AddActivityFunc<ReportUpdate, bool>(nameof(RecordReport), (_, _) => true);
+                registry.AddActivityFunc<RetentionInput, bool>(nameof(StartRetention), (_, _) => true);
             });
         });
         var worker = workerBuilder.Build();

@@ -165,7 +165,7 @@ public sealed class SubmissionService(
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(ApplicationLifecycle),
                 new LifecycleInput(id, call, now, ApplicationFacts.Of(application), [.. catalog.Panel.Reviewers.Where(r => !r.HasConflictWith(application.WelfareOrganisation)).Select(r => r.Id)]),
-                new StartOrchestrationOptions(id).WithDedupeStatuses(AnyStatus),
+                new StartOrchestrationOptions(id) { Version = OrchestrationVersions.Current }.WithDedupeStatuses(AnyStatus),
                 cancellationToken);
             Counters.SubmissionAccepted();
             Logs.ApplicationAccepted(log, id, call.Id);
