@@ -1,5 +1,5 @@
-using Experimenten.Orchestrations;
 using Experimenten.Domain;
+using Experimenten.Orchestrations;
 
 namespace Experimenten.Tests.Unit;
 
