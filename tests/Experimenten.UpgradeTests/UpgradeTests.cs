@@ -42,7 +42,7 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
     void Log(string line) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1} s] {line}");
 
     /// <summary>One application: what the old build does to it, what the new build does to finish it, and how it ends.</summary>
-    sealed record Case(string Name, string Final, string[] Emails, Func<Site, Application, Task> Before, Func<Site, Application, Task> After)
+    sealed record Case(string Name, string Waiting, string Final, string[] Emails, Func<Site, Application, Task> Before, Func<Site, Application, Task> After)
     {
         public Application App { get; set; } = null!;
     }
@@ -79,7 +79,8 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
         {
             c.App = await Submit(site, c.Name);
             await c.Before(site, c.App);
-            Log($"{c.Name} ({c.App.Id}) waits");
+            await site.WaitForStageAsync(c.App.Id, c.App.StatusUrl, c.Waiting, Step);
+            Log($"{c.Name} ({c.App.Id}) waits in {c.Waiting}");
         }));
 
         // The coordinator moves a revision deadline last, so its timer is still running when the new build takes over.
@@ -135,6 +136,8 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
 
         var lapsed = (await site.MailAsync(extension.App.Id)).First(m => Site.Kind(m) == "Lapsed");
         Assert.True(lapsed.GetProperty("sentAt").GetDateTimeOffset() >= deadline.AddSeconds(-1), "the moved deadline's timer did not fire early");
+        var approved = (await site.MailAsync(killed.App.Id)).First(m => Site.Kind(m) == "Approved").GetProperty("sentAt").GetDateTimeOffset();
+        Log($"killed-after-a-decision: its approval went out {(approved >= upgradedAt ? "from this build, after the take-over" : "from the previous release, just before the kill")}");
         Log($"the moved deadline ({deadline:HH:mm:ss}) lapsed at {lapsed.GetProperty("sentAt").GetDateTimeOffset():HH:mm:ss}; this build took over at {upgradedAt:HH:mm:ss}");
 
         Assert.True(await host.StopAsync(TimeSpan.FromSeconds(45)), "this build did not stop within 45 s of SIGTERM");
@@ -226,7 +229,7 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
 
     static List<Case> Cases() =>
     [
-        new("waiting-for-reviewers", "Withdrawn", ["Received", "Withdrawn"],
+        new("waiting-for-reviewers", "InReview", "Withdrawn", ["Received", "Withdrawn"],
             async (site, app) => await Invitations(site, app, 1),
             async (site, app) =>
             {
@@ -234,7 +237,7 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
                 await site.WaitForMailAsync(app.Id, "Withdrawn", 2);
             }),
 
-        new("one-decision-in", "Completed", Monitored,
+        new("one-decision-in", "InReview", "Completed", Monitored,
             async (site, app) => await Decide(site, (await Invitations(site, app, 1))[0], "approve"),
             async (site, app) =>
             {
@@ -245,7 +248,7 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
                 await FinishReports(site, app, 1);
             }),
 
-        new("changes-requested", "Cancelled", ["Received", "ChangesRequested r1", "Approved r2", "Cancelled"],
+        new("changes-requested", "ChangesRequested", "Cancelled", ["Received", "ChangesRequested r1", "Approved r2", "Cancelled"],
             AskChanges,
             async (site, app) =>
             {
@@ -255,7 +258,7 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
                 await site.WaitForMailAsync(app.Id, "Cancelled", 2);
             }),
 
-        new("revision-in", "Rejected", ["Received", "ChangesRequested r1", "Rejected r2"],
+        new("revision-in", "InReview", "Rejected", ["Received", "ChangesRequested r1", "Rejected r2"],
             async (site, app) =>
             {
                 await AskChanges(site, app);
@@ -269,7 +272,7 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
                 await site.WaitForMailAsync(app.Id, "Rejected", 2, 2);
             }),
 
-        new("report-due", "Completed", [.. Monitored, "ReportDueToday r1"],
+        new("report-due", "Monitoring", "Completed", [.. Monitored, "ReportDueToday r1"],
             async (site, app) =>
             {
                 await ApproveRound(site, app, 1);
@@ -283,7 +286,7 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
                 await FinishReports(site, app, 1);
             }),
 
-        new("report-sent", "Completed", Monitored,
+        new("report-sent", "Monitoring", "Completed", Monitored,
             async (site, app) =>
             {
                 await ApproveRound(site, app, 1);
@@ -291,7 +294,7 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
             },
             async (site, app) => await FinishReports(site, app, 1)),
 
-        new("report-changes-asked", "Completed", [.. Monitored, "ReportChangesRequested r1"],
+        new("report-changes-asked", "Monitoring", "Completed", [.. Monitored, "ReportChangesRequested r1"],
             async (site, app) =>
             {
                 await ApproveRound(site, app, 1);
@@ -305,11 +308,11 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
                 await FinishReports(site, app, 1);
             }),
 
-        new("extension-granted", "Lapsed", ["Received", "ChangesRequested r1", "DeadlineMoved r1", "Lapsed r1"],
+        new("extension-granted", "ChangesRequested", "Lapsed", ["Received", "ChangesRequested r1", "DeadlineMoved r1", "Lapsed r1"],
             AskChanges,
             async (site, app) => await site.WaitForMailAsync(app.Id, "Lapsed", 2, timeout: Step)),
 
-        new("withdrawn", "Withdrawn", ["Received", "Withdrawn"],
+        new("withdrawn", "Withdrawn", "Withdrawn", ["Received", "Withdrawn"],
             async (site, app) =>
             {
                 await Invitations(site, app, 1);
@@ -324,7 +327,7 @@ public sealed class UpgradeTests(ITestOutputHelper output) : IAsyncLifetime
                 Assert.Equal(HttpStatusCode.Conflict, (await site.WithdrawAgainAsync(app.Id)).StatusCode);
             }),
 
-        new("killed-after-a-decision", "Cancelled", ["Received", "Approved r1", "Cancelled"],
+        new("killed-after-a-decision", "InReview", "Cancelled", ["Received", "Approved r1", "Cancelled"],
             async (site, app) => await Decide(site, (await Invitations(site, app, 1))[0], "approve"),
             async (site, app) =>
             {
