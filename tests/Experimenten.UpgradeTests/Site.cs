@@ -140,7 +140,8 @@ public sealed class Site(SelfHostProcess host, Azurite azurite, string dataPath)
                 mailAt = DateTime.UtcNow;
             }
 
-            return [.. mail.Where(m => m.GetProperty("applicationId").GetString() == id)];
+            // By the key's first part (the application) rather than a field of its own: the key is the email's stable identity.
+            return [.. mail.Where(m => m.GetProperty("key").GetString()!.StartsWith(id + "|", StringComparison.Ordinal))];
         }
         finally
         {
