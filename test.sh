@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit, API on Azurite, SendGrid against a fake server, crash recovery, the
+# Runs every test: unit, API on Azurite, SendGrid against a fake server, crash recovery, the upgrade
+# from the previous release in releases.json (it needs that commit: fetch the full history), the
 # Functions metadata, the Bicep templates and the browser tests. The tests start their own Azurite
 # on free ports and stop it afterwards.
 set -euo pipefail

@@ -56,9 +56,15 @@ public sealed class SelfHostProcess : IAsyncDisposable
 
     public HttpClient Client { get; } = new();
 
+    /// <summary>The folder of the build that the next <see cref="StartAsync"/> runs: this checkout's by default, another release's in the upgrade test.</summary>
+    public string AppFolder { get; set; } = Repo.Output("Experimenten.SelfHost");
+
+    /// <summary>The running process's id (0 when none runs).</summary>
+    public int ProcessId => process is { HasExited: false } p ? p.Id : 0;
+
     public async Task StartAsync()
     {
-        var folder = Repo.Output("Experimenten.SelfHost");
+        var folder = AppFolder;
         var start = new ProcessStartInfo("dotnet", Path.Combine(folder, "Experimenten.SelfHost.dll"))
         {
             WorkingDirectory = folder,
@@ -108,6 +114,38 @@ public sealed class SelfHostProcess : IAsyncDisposable
         {
             output.TryDequeue(out _);
         }
+    }
+
+    /// <summary>
+    /// A clean stop as a service manager does it: SIGTERM, then the host's own shutdown (hosted services stop,
+    /// the durable worker lets go of its leases). SIGKILL only if it has not exited within <paramref name="timeout"/>.
+    /// </summary>
+    /// <returns>Whether it exited by itself.</returns>
+    public async Task<bool> StopAsync(TimeSpan timeout)
+    {
+        if (process is not { HasExited: false } running)
+        {
+            return true;
+        }
+
+        using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", running.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!)
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        var clean = true;
+        try
+        {
+            await running.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            clean = false;
+        }
+
+        await KillAsync();
+        return clean;
     }
 
     /// <summary>SIGKILL, no shutdown hooks: the host gets no chance to finish anything.</summary>
