@@ -16,7 +16,7 @@ public static class Consent
     public const string Version = "2026-12";
 
     /// <summary><see cref="CurrentHash"/> of the text that <see cref="Version"/> names.</summary>
-    public const string TextHash = "PLACEHOLDER";
+    public const string TextHash = "8969cbe2c2e3bf3f";
 
     /// <summary>The resource keys (ApplicantText) that make up the consent text, in the order the form shows them.</summary>
     public static readonly IReadOnlyList<string> Keys = ["Form.Consent.Text", "Form.Consent.Label"];

@@ -40,7 +40,9 @@ public sealed class StatisticsStore(StorageClients clients)
         var reached = new Dictionary<string, string> { [nameof(Stage.Submitted)] = Day(view.SubmittedAt) };
         foreach (var entry in timeline.OrderBy(t => t.At))
         {
-            if (Enum.TryParse<Stage>(entry.Kind, out var stage) && !reached.ContainsKey(stage.ToString()))
+            // A stage's lines are named after it, except a review round's, which are "Review".
+            var kind = entry.Kind == "Review" ? nameof(Stage.InReview) : entry.Kind;
+            if (Enum.TryParse<Stage>(kind, out var stage) && !reached.ContainsKey(stage.ToString()))
             {
                 reached[stage.ToString()] = Day(entry.At);
             }
