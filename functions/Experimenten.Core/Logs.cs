@@ -51,6 +51,18 @@ internal static partial class Logs
     [LoggerMessage(30, LogLevel.Warning, "Refused by the rate limit for {Action}; retry after {Seconds} s")]
     public static partial void RateLimited(ILogger log, string action, int seconds);
 
+    [LoggerMessage(50, LogLevel.Information, "Application {ApplicationId} erased ({Cause}): {Instances} instances purged, {Rows} rows and {Files} files deleted")]
+    public static partial void ApplicationErased(ILogger log, string applicationId, Privacy.ErasureCause cause, int instances, int rows, int files);
+
+    [LoggerMessage(51, LogLevel.Information, "Erasure of {ApplicationId} ({Cause}): nothing stored, nothing to do")]
+    public static partial void ErasureNothingToDo(ILogger log, string applicationId, Privacy.ErasureCause cause);
+
+    [LoggerMessage(52, LogLevel.Information, "Application {ApplicationId} exported by a coordinator: {Rows} rows, {Files} files")]
+    public static partial void ApplicationExported(ILogger log, string applicationId, int rows, int files);
+
+    [LoggerMessage(53, LogLevel.Information, "Data request for {ApplicationId} from its {Role} contact recorded; due {Due}")]
+    public static partial void DataRequested(ILogger log, string applicationId, string role, DateTimeOffset due);
+
     [LoggerMessage(40, LogLevel.Warning, "Counting applications for the gauges failed ({Error}); the next interval tries again")]
     public static partial void GaugesFailed(ILogger log, string error);
 }

@@ -128,6 +128,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SignInPage>();
         services.AddSingleton<Experimenten.Commands.Coordinator.CoordinatorActions>();
         services.AddSingleton<CoordinatorApi>();
+
+        // AVG: export, erasure (also for the retention orchestration), the audit log, data requests, statistics.
+        services.AddSingleton<Privacy.ApplicationTraces>();
+        services.AddSingleton<Privacy.ApplicationExport>();
+        services.AddSingleton<Privacy.ApplicationErasure>();
+        services.AddSingleton<Privacy.StatisticsStore>();
+        services.AddSingleton<Privacy.AuditLog>();
+        services.AddSingleton<Privacy.DataRequests>();
+        services.AddSingleton<Experimenten.Commands.Coordinator.PrivacyActions>();
+        services.AddSingleton<Commands.Applicant.DataRequestCommands>();
         services.AddSingleton<CoordinatorPages>();
 
         // Activities resolve their services from DI on both hosts.

@@ -83,4 +83,24 @@ public sealed class LifecycleHttpFunctions(Experimenten.Pages.Reviewer.ReviewerP
     [Function("CoordinatorReportChanges")]
     public async Task<IActionResult> CoordinatorReportChanges([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorReportChanges)] HttpRequest req, string id, int number, [DurableClient] DurableTaskClient durable) =>
         await HttpFunctions.Execute(req, await coordinator.JudgeReportAsync(req, id, number, false, durable, req.HttpContext.RequestAborted));
+
+    [Function("CoordinatorExport")]
+    public async Task<IActionResult> CoordinatorExport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorExport)] HttpRequest req, string id) =>
+        await HttpFunctions.Execute(req, await coordinator.ExportAsync(req, id, req.HttpContext.RequestAborted));
+
+    [Function("CoordinatorErase")]
+    public async Task<IActionResult> CoordinatorErase([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorErase)] HttpRequest req, string id, [DurableClient] DurableTaskClient durable) =>
+        await HttpFunctions.Execute(req, await coordinator.EraseAsync(req, id, durable, req.HttpContext.RequestAborted));
+
+    [Function("CoordinatorDataRequests")]
+    public async Task<IActionResult> CoordinatorDataRequests([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CoordinatorDataRequests)] HttpRequest req) =>
+        await HttpFunctions.Execute(req, await coordinator.DataRequestsAsync(req, req.HttpContext.RequestAborted));
+
+    [Function("CoordinatorDataRequestHandled")]
+    public async Task<IActionResult> CoordinatorDataRequestHandled([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CoordinatorDataRequestHandled)] HttpRequest req, string id, string key) =>
+        await HttpFunctions.Execute(req, await coordinator.HandleDataRequestAsync(req, id, key, req.HttpContext.RequestAborted));
+
+    [Function("CoordinatorAudit")]
+    public async Task<IActionResult> CoordinatorAudit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CoordinatorAudit)] HttpRequest req) =>
+        await HttpFunctions.Execute(req, await coordinator.AuditAsync(req, req.HttpContext.RequestAborted));
 }

@@ -30,6 +30,10 @@ public sealed class PageFunctions(Experimenten.Pages.Applicant.StatusPages statu
     public async Task<IActionResult> StatusContact([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.StatusContact)] HttpRequest req, string token, [DurableClient] DurableTaskClient durable) =>
         await HttpFunctions.Execute(req, await status.ChangeContactAsync(req, token, durable, req.HttpContext.RequestAborted));
 
+    [Function("StatusDataRequest")]
+    public async Task<IActionResult> StatusDataRequest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.StatusDataRequest)] HttpRequest req, string token) =>
+        await HttpFunctions.Execute(req, await status.DataRequestAsync(req, token, req.HttpContext.RequestAborted));
+
     [Function("CoordinatorDashboard")]
     public async Task<IActionResult> CoordinatorDashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CoordinatorDashboard)] HttpRequest req) =>
         await HttpFunctions.Execute(req, await coordinator.ListAsync(req, req.HttpContext.RequestAborted));

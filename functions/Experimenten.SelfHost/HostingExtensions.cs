@@ -134,6 +134,7 @@ public static class HostingExtensions
         app.MapGet("/" + Routes.Status, (HttpRequest req, string token, Experimenten.Pages.Applicant.StatusPages page, CancellationToken ct) => page.GetAsync(req, token, ct));
         app.MapPost("/" + Routes.StatusWithdraw, (HttpRequest req, string token, Experimenten.Pages.Applicant.StatusPages page, DurableTaskClient c, CancellationToken ct) => page.WithdrawAsync(req, token, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.StatusContact, (HttpRequest req, string token, Experimenten.Pages.Applicant.StatusPages page, DurableTaskClient c, CancellationToken ct) => page.ChangeContactAsync(req, token, c, ct)).DisableAntiforgery();
+        app.MapPost("/" + Routes.StatusDataRequest, (HttpRequest req, string token, Experimenten.Pages.Applicant.StatusPages page, CancellationToken ct) => page.DataRequestAsync(req, token, ct)).DisableAntiforgery();
         app.MapGet("/" + Routes.Asset, (string name) => Assets.Get(name));
         app.MapGet("/", (HttpRequest req, Experimenten.Pages.Applicant.FormHandler page) => page.Get(req));
 
@@ -158,6 +159,11 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.CoordinatorCancel, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.CancelAsync(req, id, c, ct)).DisableAntiforgery().DescribeCoordinatorCancel();
         app.MapPost("/" + Routes.CoordinatorReportAccept, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, true, c, ct)).DisableAntiforgery().DescribeCoordinatorReport(accept: true);
         app.MapPost("/" + Routes.CoordinatorReportChanges, (HttpRequest req, string id, int number, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.JudgeReportAsync(req, id, number, false, c, ct)).DisableAntiforgery().DescribeCoordinatorReport(accept: false);
+        app.MapPost("/" + Routes.CoordinatorExport, (HttpRequest req, string id, CoordinatorApi api, CancellationToken ct) => api.ExportAsync(req, id, ct)).DisableAntiforgery().DescribeCoordinatorExport();
+        app.MapPost("/" + Routes.CoordinatorErase, (HttpRequest req, string id, CoordinatorApi api, DurableTaskClient c, CancellationToken ct) => api.EraseAsync(req, id, c, ct)).DisableAntiforgery().DescribeCoordinatorErase();
+        app.MapGet("/" + Routes.CoordinatorDataRequests, (HttpRequest req, CoordinatorApi api, CancellationToken ct) => api.DataRequestsAsync(req, ct)).DescribeCoordinatorDataRequests();
+        app.MapPost("/" + Routes.CoordinatorDataRequestHandled, (HttpRequest req, string id, string key, CoordinatorApi api, CancellationToken ct) => api.HandleDataRequestAsync(req, id, key, ct)).DisableAntiforgery().DescribeCoordinatorDataRequestHandled();
+        app.MapGet("/" + Routes.CoordinatorAudit, (HttpRequest req, CoordinatorApi api, CancellationToken ct) => api.AuditAsync(req, ct)).DescribeCoordinatorAudit();
 
         // The coordinator's pages (authenticated inside CoordinatorPages; their forms carry a CSRF token).
         app.MapGet("/" + Routes.CoordinatorSignIn, (HttpRequest req, SignInPage p) => p.GetAsync(req));

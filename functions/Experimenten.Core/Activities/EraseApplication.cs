@@ -1,4 +1,5 @@
 using Experimenten.Orchestrations;
+using Experimenten.Privacy;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -7,21 +8,16 @@ namespace Experimenten.Activities;
 /// <param name="FromInstance">The retention instance that asks: it is running, so it is left for last (it holds only the id and a date).</param>
 public sealed record ErasureOrder(string ApplicationId, string FromInstance);
 
-/// <summary>What erases an application: its instances, rows, files and mail, all but the anonymous statistics row.</summary>
-public interface IApplicationEraser
-{
-    Task EraseByRetentionAsync(string applicationId, string exceptInstanceId, DurableTaskClient durable, CancellationToken cancellationToken);
-}
-
-/// <summary>The retention period is over: everything about the application goes (<see cref="Retention"/>).</summary>
-public sealed class EraseApplication(IApplicationEraser eraser, DurableTaskClient durable) : TracedActivity<ErasureOrder, bool>
+/// <summary>The retention period is over: everything about the application goes but the anonymous statistics row (<see cref="Retention"/>).</summary>
+public sealed class EraseApplication(ApplicationErasure erasure, DurableTaskClient durable) : TracedActivity<ErasureOrder, bool>
 {
     protected override string ApplicationId(ErasureOrder input) => input.ApplicationId;
 
     protected override async Task<bool> ExecuteAsync(TaskActivityContext context, ErasureOrder input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await eraser.EraseByRetentionAsync(input.ApplicationId, input.FromInstance, durable, CancellationToken.None);
+        // Gone already (a coordinator erased it meanwhile) is nothing to do: the erasure says so and returns.
+        await erasure.EraseAsync(input.ApplicationId, ErasureCause.Retention, "retention", AuditLog.RetentionActor, durable, CancellationToken.None, input.FromInstance);
         return true;
     }
 }

@@ -16,7 +16,7 @@ namespace Experimenten.Coordinator;
 /// The coordinator API (design §5) in JSON: the list and detail from the read model, and the actions, which
 /// read the body into a command for <see cref="CoordinatorActions"/> and answer its outcome (202 or a problem).
 /// </summary>
-public sealed class CoordinatorApi(CoordinatorAuth auth, CoordinatorActions actions, ReadModel readModel, ReviewStore reviews, ReportStore reports, TimeProvider time, IStringLocalizer<CoordinatorText> text, ILogger<CoordinatorApi> log)
+public sealed partial class CoordinatorApi(CoordinatorAuth auth, CoordinatorActions actions, PrivacyActions privacy, ReadModel readModel, ReviewStore reviews, ReportStore reports, TimeProvider time, IStringLocalizer<CoordinatorText> text, ILogger<CoordinatorApi> log)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -84,7 +84,10 @@ public sealed class CoordinatorApi(CoordinatorAuth auth, CoordinatorActions acti
             new CoordinatorPlan(view.Plan.Version, view.Plan.Blob is not null, view.Plan.Text is not null),
             [.. (await reviews.ListAsync(id, cancellationToken)).Select(r => new CoordinatorReview(r.Round, r.ReviewerId, r.Name, r.InvitedAt, r.Decision?.ToString(), r.Comment, r.DecidedAt, r.Reassigned))],
             [.. (await reports.ListAsync(id, cancellationToken)).Select(r => new CoordinatorReport(r.Number, r.Final, r.Due, r.Status.ToString(), r.Comment))],
-            timeline));
+            timeline)
+        {
+            ConsentVersion = view.ConsentVersion,
+        });
     }
 
     public async Task<IResult> ExtendDeadlineAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)

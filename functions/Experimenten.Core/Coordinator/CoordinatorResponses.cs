@@ -29,7 +29,11 @@ public sealed record CoordinatorDetail(
     CoordinatorPlan Plan,
     IReadOnlyList<CoordinatorReview> Reviews,
     IReadOnlyList<CoordinatorReport> Reports,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>The version of the consent text the applicant agreed to (<c>Privacy/Consent.cs</c>); null for applications from before it was recorded.</summary>
+    public string? ConsentVersion { get; init; }
+}
 
 public sealed record CoordinatorPlan(int Version, bool HasFile, bool HasText);
 
@@ -50,3 +54,12 @@ public sealed record CancellationAccepted(string Id, string Requested, string Re
 public sealed record ContactReplacementAccepted(string Id, string Role, string Name, string Email, string Reason);
 
 public sealed record ReportJudgementAccepted(string Id, int Report, bool Accepted);
+
+/// <param name="RequestKey">The day it came in and the contact's role, as <c>GET /api/coordinator/data-requests</c> lists it.</param>
+public sealed record DataRequestHandled(string Id, string RequestKey, string HandledBy, DateTimeOffset HandledAt);
+
+/// <summary>One open data request: answer it within the legal deadline (one calendar month).</summary>
+public sealed record OpenDataRequest(string Id, string RequestKey, string Role, DateTimeOffset RequestedAt, DateTimeOffset Due, bool Overdue);
+
+/// <summary>A line of the audit log (<c>GET /api/coordinator/audit</c>).</summary>
+public sealed record AuditLine(DateTimeOffset At, string Actor, string Action, string ApplicationId, string Reason);

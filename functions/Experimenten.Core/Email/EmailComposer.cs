@@ -20,7 +20,7 @@ public sealed class EmailComposer(EmailLinks links, Formatting format, IStringLo
         new ReportAccepted(), new ReportChangesRequested(), new Completed(), new Withdrawn(), new Cancelled(),
         new DeadlineMoved(), new ContactHandedOver(), new ContactWelcome(), new ReviewInvitation(),
         new ReviewReminderSoon(), new ReviewReminderDue(), new ReviewOverdue(), new ReviewEscalation(),
-        new ReportEscalation(), new ReportToAssess(),
+        new ReportEscalation(), new ReportToAssess(), new DataRequested(),
     }.ToFrozenDictionary(t => t.Kind);
 
     public async Task<EmailMessage> ComposeAsync(EmailRequest request)

@@ -34,4 +34,7 @@ public enum EmailKind
     ReviewEscalation,
     ReportEscalation,
     ReportToAssess,
+
+    /// <summary>A contact asked what the fund stores about them (AVG): answer within a month.</summary>
+    DataRequested,
 }

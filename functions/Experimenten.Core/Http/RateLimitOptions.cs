@@ -48,6 +48,14 @@ public sealed class RateLimitOptions
     [Range(1, int.MaxValue)]
     public int DecisionsPerApplication { get; set; } = 20;
 
+    /// <summary>Data requests (the status page's "Mijn gegevens opvragen") per client address; each emails the fund office.</summary>
+    [Range(1, int.MaxValue)]
+    public int DataRequestsPerClient { get; set; } = 10;
+
+    /// <summary>Data requests for one application: one a day per contact counts, a few retries are fine.</summary>
+    [Range(1, int.MaxValue)]
+    public int DataRequestsPerApplication { get; set; } = 5;
+
     /// <summary>The window the numbers above refill over.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);

@@ -24,6 +24,7 @@ public enum RateLimitedAction
     HandOver,
     Withdrawal,
     Decision,
+    DataRequest,
 }
 
 /// <summary>
@@ -50,6 +51,7 @@ public sealed class RateLimits : IDisposable
         new(Routes.Withdraw, RateLimitedAction.Withdrawal, null, Page: false),
         new(Routes.StatusWithdraw, RateLimitedAction.Withdrawal, LinkPurpose.Status, Page: true),
         new(Routes.Review, RateLimitedAction.Decision, LinkPurpose.Review, Page: true),
+        new(Routes.StatusDataRequest, RateLimitedAction.DataRequest, LinkPurpose.Status, Page: true),
     ];
 
     readonly RateLimitOptions options;
@@ -209,6 +211,7 @@ public sealed class RateLimits : IDisposable
             RateLimitedAction.Upload => options.UploadsPerClient,
             RateLimitedAction.HandOver => options.HandOversPerClient,
             RateLimitedAction.Withdrawal => options.WithdrawalsPerClient,
+            RateLimitedAction.DataRequest => options.DataRequestsPerClient,
             _ => options.DecisionsPerClient,
         };
         return Bucket(new Key(target.Action, "client:" + target.Client), permits, options.Window);
@@ -226,6 +229,7 @@ public sealed class RateLimits : IDisposable
             RateLimitedAction.Upload => options.UploadsPerApplication,
             RateLimitedAction.HandOver => options.HandOversPerApplication,
             RateLimitedAction.Withdrawal => options.WithdrawalsPerApplication,
+            RateLimitedAction.DataRequest => options.DataRequestsPerApplication,
             _ => options.DecisionsPerApplication,
         };
         return Bucket(new Key(target.Action, "application:" + application), permits, options.Window);
@@ -363,7 +367,7 @@ public sealed class RateLimits : IDisposable
     static IResult Page(HttpContext context, string lang, string title, string detail, Target? target)
     {
         var path = context.Request.Path.Value ?? "/";
-        var back = target?.Action == RateLimitedAction.Submission ? "/" : path.EndsWith("/withdraw", StringComparison.Ordinal) || path.EndsWith("/contact", StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : path;
+        var back = target?.Action == RateLimitedAction.Submission ? "/" : path.EndsWith("/withdraw", StringComparison.Ordinal) || path.EndsWith("/contact", StringComparison.Ordinal) || path.EndsWith("/data-request", StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : path;
         var hint = Problems.Text(lang, target?.Action == RateLimitedAction.Submission ? "RateLimit.Hint.Submission" : "RateLimit.Hint.Link");
         return context.RequestServices.GetRequiredService<PageRenderer>().Page<RateLimitedPage>(lang, new Dictionary<string, object?>
         {

@@ -27,6 +27,8 @@ public static class Routes
     [Anonymous]
     public const string StatusContact = "status/{token}/contact";
     [Anonymous]
+    public const string StatusDataRequest = "status/{token}/data-request";
+    [Anonymous]
     public const string Asset = "assets/{name}";
     [Anonymous]
     public const string Form = "";
@@ -51,6 +53,11 @@ public static class Routes
     public const string CoordinatorReportAccept = "api/coordinator/applications/{id}/reports/{number:int}/accept";
     public const string CoordinatorReportChanges = "api/coordinator/applications/{id}/reports/{number:int}/changes";
     public const string CoordinatorContacts = "api/coordinator/applications/{id}/contacts";
+    public const string CoordinatorExport = "api/coordinator/applications/{id}/export";
+    public const string CoordinatorErase = "api/coordinator/applications/{id}/erase";
+    public const string CoordinatorDataRequests = "api/coordinator/data-requests";
+    public const string CoordinatorDataRequestHandled = "api/coordinator/applications/{id}/data-requests/{key}/handled";
+    public const string CoordinatorAudit = "api/coordinator/audit";
     public const string CoordinatorDashboard = "coordinator";
     public const string CoordinatorSignIn = "coordinator/sign-in";
     public const string CoordinatorSignOut = "coordinator/sign-out";

@@ -30,6 +30,9 @@ public sealed record ApplicationView(
     /// <summary>Hand-overs of the welfare organisation's contact so far.</summary>
     public int WelfareGen { get; init; }
 
+    /// <summary>The consent text's version agreed to at submission (<see cref="Privacy.Consent.Version"/>); null before it was recorded.</summary>
+    public string? ConsentVersion { get; init; }
+
     public Contact ContactFor(ContactRole role) => role == ContactRole.Resident ? ResidentContact : WelfareContact;
 
     public int GenFor(ContactRole role) => role == ContactRole.Resident ? ResidentGen : WelfareGen;

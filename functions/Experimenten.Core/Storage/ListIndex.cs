@@ -21,7 +21,7 @@ public sealed partial class ListIndex(StorageClients clients)
 {
     const int Attempts = 5;
     const string DirectoryPartition = "bucket";
-    static readonly HashSet<string> Large = ["Summary", "PlanText", "PlanBlob", "ActiveInstance", "IndexRowKey", "IndexStage", "IndexBucket", "odata.etag"];
+    static readonly HashSet<string> Large = ["Summary", "PlanText", "PlanBlob", "ActiveInstance", "IndexRowKey", "IndexStage", "IndexBucket", "ErasureStatisticsId", "ErasureAuditKey", "odata.etag"];
 
     /// <summary>Buckets known to be listed, for days a reader never prunes (see <see cref="ListBucketAsync"/>).</summary>
     readonly ConcurrentDictionary<string, bool> listed = new();
@@ -266,6 +266,33 @@ public sealed partial class ListIndex(StorageClients clients)
         catch (RequestFailedException e) when (e.Status == 404)
         {
         }
+    }
+
+    /// <summary>
+    /// Deletes every index row of one application, in every day table (erasure). Not only the rows the application
+    /// row remembers: a sync cut off between its two steps may have left others. Returns how many went.
+    /// </summary>
+    public async Task<int> DeleteApplicationAsync(string id, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        await foreach (var (bucket, _) in BucketsAsync(cancellationToken))
+        {
+            var table = BucketTable(bucket);
+            try
+            {
+                await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Id eq {id}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+                {
+                    await DeleteAsync(table, row.PartitionKey, row.RowKey, cancellationToken);
+                    deleted++;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Listed but never created: nothing in it.
+            }
+        }
+
+        return deleted;
     }
 
     /// <summary>Exposed for bench/dashboard, which fills the index in batches: the table of a bucket, listed.</summary>

@@ -14,7 +14,7 @@ namespace Experimenten.Storage;
 /// </summary>
 public sealed class ReadModel(StorageClients clients)
 {
-    const string Row = "application";
+    internal const string Row = "application";
 
     readonly ListIndex index = new(clients);
 
@@ -103,6 +103,9 @@ public sealed class ReadModel(StorageClients clients)
         ["BudgetRequested"] = form.BudgetRequested,
         ["SubmittedAt"] = submittedAt,
         ["UpdatedAt"] = submittedAt,
+
+        // Every submission carries consent (the parser refuses one without): to the text of this version.
+        ["ConsentVersion"] = Privacy.Consent.Version,
     };
 
     public async Task ApplyAsync(ProgressUpdate update, CancellationToken cancellationToken)
@@ -291,6 +294,7 @@ public sealed class ReadModel(StorageClients clients)
     {
         ResidentGen = e.GetInt32("ResidentGen") ?? 0,
         WelfareGen = e.GetInt32("WelfareGen") ?? 0,
+        ConsentVersion = e.GetString("ConsentVersion"),
     };
 }
 

@@ -221,6 +221,44 @@ static class OpenApiDescriptions
             .RequestExample("judgement", Of(new ReportJudgementRequest(accept ? "Thank you." : "Please add what the residents learned.")))
             .ResponseExample(202, "accepted", Of(new ReportJudgementAccepted(Id, 1, accept))));
 
+    public static RouteHandlerBuilder DescribeCoordinatorExport(this RouteHandlerBuilder endpoint) => endpoint
+        .WithName("CoordinatorExport").CoordinatorAction<EmptyRequest>()
+        .WithSummary("Everything stored about one application, as a zip (AVG subject access)")
+        .WithDescription("`application.json` (every stored row and mail record, link tokens removed) and the plan and report files under `files/`. Recorded in the audit log.")
+        .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+        .Transform(o => o.RequestExample("empty", Of(new EmptyRequest())));
+
+    public static RouteHandlerBuilder DescribeCoordinatorErase(this RouteHandlerBuilder endpoint) => endpoint
+        .WithName("CoordinatorErase").CoordinatorAction<EraseRequest>()
+        .WithSummary("Erase an application now, at any stage (AVG erasure)")
+        .WithDescription("Stops and purges its durable instances and deletes every stored trace; one anonymous statistics row and an audit line remain. An application erased before is 404.")
+        .Produces<Experimenten.Privacy.ErasureReport>(StatusCodes.Status200OK)
+        .Transform(o => o
+            .RequestExample("erase", Of(new EraseRequest("Erasure request of 3 December.", true)))
+            .ResponseExample(200, "erased", Of(new Experimenten.Privacy.ErasureReport(Id, true, [Id, Id + ":review:1"], new Dictionary<string, int> { ["applications"] = 1, ["timeline"] = 4, ["reviews"] = 3, ["outbox"] = 5 }, 4, 1))));
+
+    public static RouteHandlerBuilder DescribeCoordinatorDataRequests(this RouteHandlerBuilder endpoint) => endpoint
+        .WithName("CoordinatorDataRequests").Coordinator()
+        .WithSummary("Open data requests, earliest legal deadline first")
+        .Produces<List<OpenDataRequest>>(StatusCodes.Status200OK)
+        .Transform(o => o.ResponseExample(200, "open", Of(new List<OpenDataRequest> { new(Id, "20260302-resident", "resident", Submitted, Submitted.AddMonths(1), false) })));
+
+    public static RouteHandlerBuilder DescribeCoordinatorDataRequestHandled(this RouteHandlerBuilder endpoint) => endpoint
+        .WithName("CoordinatorDataRequestHandled").CoordinatorAction<EmptyRequest>()
+        .WithSummary("Mark a data request handled (recorded in the audit log)")
+        .Produces<DataRequestHandled>(StatusCodes.Status202Accepted)
+        .Transform(o => o
+            .RequestExample("empty", Of(new EmptyRequest()))
+            .ResponseExample(202, "handled", Of(new DataRequestHandled(Id, "20260302-resident", "coordinator", Submitted.AddDays(5)))));
+
+    public static RouteHandlerBuilder DescribeCoordinatorAudit(this RouteHandlerBuilder endpoint) => endpoint
+        .WithName("CoordinatorAudit").Coordinator()
+        .WithSummary("The audit log, newest first: exports, erasures, data requests")
+        .Produces<List<AuditLine>>(StatusCodes.Status200OK)
+        .Transform(o => o
+            .Query("applicationId", "Only this application's lines.")
+            .ResponseExample(200, "lines", Of(new List<AuditLine> { new(Submitted.AddDays(5), "coordinator", "erased", Id, "Erasure request of 3 December.") })));
+
     /// <summary>The coordinator's endpoints: signed in (session cookie or HTTP Basic), or 401/403; wrong passwords are slowed down (429).</summary>
     static RouteHandlerBuilder Coordinator(this RouteHandlerBuilder endpoint) => endpoint
         .WithTags(CoordinatorTag)

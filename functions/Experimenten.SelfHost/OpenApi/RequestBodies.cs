@@ -30,5 +30,9 @@ public sealed record ContactReplacementRequest(
 
 public sealed record ReportJudgementRequest([property: Description("What should be added; required when asking for changes.")] string? Comment);
 
+public sealed record EraseRequest(
+    [property: Description("Why (at most 500 characters); kept in the audit log, so name nobody.")] string Reason,
+    [property: Description("`true`: the caller knows the erasure cannot be undone. Required.")] bool Confirm);
+
 /// <summary>No fields: send <c>{}</c>.</summary>
 public sealed record EmptyRequest;

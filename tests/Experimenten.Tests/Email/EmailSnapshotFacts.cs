@@ -40,7 +40,7 @@ static class EmailSnapshotFacts
     {
         EmailKind.ReviewInvitation or EmailKind.ReviewReminderSoon or EmailKind.ReviewReminderDue or EmailKind.ReviewOverdue =>
             new Recipient("reviewer:rev-7", "Sanne Ünal", "sanne@example.org", language),
-        EmailKind.ReviewEscalation or EmailKind.ReportEscalation or EmailKind.ReportToAssess =>
+        EmailKind.ReviewEscalation or EmailKind.ReportEscalation or EmailKind.ReportToAssess or EmailKind.DataRequested =>
             new Recipient(Recipient.CoordinatorKey, "Fondsbureau", "fonds@example.org", language),
         _ => new Recipient(Recipient.ResidentKey, "Fatma Yılmaz-Çelik", "fatma@example.org", language) { Gen = 1 },
     };

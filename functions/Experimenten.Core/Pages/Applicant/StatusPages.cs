@@ -16,7 +16,7 @@ namespace Experimenten.Pages.Applicant;
 /// <c>/status/{token}/contact</c>, which call <see cref="ApplicantCommands"/> as the JSON API does and answer
 /// 303 back to this page (a hand-over answers at once: the link that made it no longer opens the page).
 /// </summary>
-public sealed class StatusPages(ApplicantCommands commands, ReadModel readModel, PageRenderer pages, IStringLocalizer<ApplicantText> text)
+public sealed class StatusPages(ApplicantCommands commands, DataRequestCommands dataRequests, ReadModel readModel, PageRenderer pages, IStringLocalizer<ApplicantText> text)
 {
     public async Task<IResult> GetAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class StatusPages(ApplicantCommands commands, ReadModel readModel,
         }
 
         var done = request.Query["done"].ToString();
-        return await StatusAsync(request, token, link, lang, done is "withdraw" or "contact" ? new StatusState { Done = done } : StatusState.None, cancellationToken);
+        return await StatusAsync(request, token, link, lang, done is "withdraw" or "contact" or "data-request" ? new StatusState { Done = done } : StatusState.None, cancellationToken);
     }
 
     /// <summary>Step 1 shows a confirmation with the reason; step 2 (<c>confirm=yes</c>) withdraws and goes back to the status page.</summary>
@@ -71,6 +71,21 @@ public sealed class StatusPages(ApplicantCommands commands, ReadModel readModel,
         return outcome.IsAccepted
             ? pages.Page<HandedOverPage>(lang, new Dictionary<string, object?> { [nameof(HandedOverPage.View)] = link.View }, new PageResponse { CarriesToken = true })
             : await RefusedAsync(request, token, new StatusState { Refusal = outcome.Refusal, Form = "contact", Values = form }, cancellationToken);
+    }
+
+    /// <summary><c>POST /status/{token}/data-request</c>: records the request (once a day) and says the fund answers within a month.</summary>
+    public async Task<IResult> DataRequestAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        var (refused, link, _, lang) = await PrepareAsync(request, token, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var outcome = await dataRequests.RequestAsync(new RequestData(token, link!.View.Id, lang, LanguageChosen: true), cancellationToken);
+        return outcome.IsAccepted
+            ? new SeeOtherResult(StatusHref(request, token, "data-request"))
+            : await RefusedAsync(request, token, new StatusState { Refusal = outcome.Refusal, Form = "data-request" }, cancellationToken);
     }
 
     /// <summary>The form action's language: nothing for Dutch (the default), "?lang=xx" for any other.</summary>

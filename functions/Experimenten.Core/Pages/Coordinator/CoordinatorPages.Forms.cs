@@ -15,7 +15,7 @@ public sealed partial class CoordinatorPages
 {
     static readonly string[] ContactFields = ["role", "name", "email"];
 
-    /// <summary><c>POST /coordinator/applications/{id}/{action}</c>: deadline, remind, reassign, contact or cancel.</summary>
+    /// <summary><c>POST /coordinator/applications/{id}/{action}</c>: deadline, remind, reassign, contact or cancel; export, erase or data-request (CoordinatorPages.Privacy.cs).</summary>
     public async Task<IResult> ActAsync(HttpRequest request, string id, string action, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -25,7 +25,7 @@ public sealed partial class CoordinatorPages
             return denied;
         }
 
-        if (action is not ("deadline" or "remind" or "reassign" or "contact" or "cancel"))
+        if (action is not ("deadline" or "remind" or "reassign" or "contact" or "cancel") && !IsPrivacyAction(action))
         {
             return NotFound(lang);
         }
@@ -37,6 +37,11 @@ public sealed partial class CoordinatorPages
         }
 
         var by = await ActorAsync(request);
+        if (IsPrivacyAction(action))
+        {
+            return await ActOnPrivacyAsync(request, id, action, form, by, lang, durable, cancellationToken);
+        }
+
         Refusal? refusal;
         switch (action)
         {

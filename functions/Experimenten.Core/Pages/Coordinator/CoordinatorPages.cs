@@ -15,7 +15,7 @@ namespace Experimenten.Pages;
 /// (<c>GET /coordinator/rows</c>, same filters) and an application's page (<c>GET /coordinator/applications/{id}</c>).
 /// The detail page's forms are handled in CoordinatorPages.Forms.cs. Every route needs a signed-in coordinator.
 /// </summary>
-public sealed partial class CoordinatorPages(CoordinatorAuth auth, Commands.Coordinator.CoordinatorActions actions, PageRenderer pages, ReadModel readModel, ReviewStore reviews, ReportStore reports, Formatting format, TimeProvider time, IStringLocalizer<CoordinatorText> text)
+public sealed partial class CoordinatorPages(CoordinatorAuth auth, Commands.Coordinator.CoordinatorActions actions, Commands.Coordinator.PrivacyActions privacy, PageRenderer pages, ReadModel readModel, ReviewStore reviews, ReportStore reports, Formatting format, TimeProvider time, IStringLocalizer<CoordinatorText> text)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -31,6 +31,9 @@ public sealed partial class CoordinatorPages(CoordinatorAuth auth, Commands.Coor
         var csrf = Csrf.TokenFor(request);
         return pages.Page<ListView>(lang, new Dictionary<string, object?>
         {
+            [nameof(ListView.Notice)] = ListNotice(request.Query["done"].ToString(), lang),
+            [nameof(ListView.DataRequests)] = await OpenRequestsAsync(cancellationToken),
+            [nameof(ListView.Erasures)] = await privacy.AuditAsync(null, Erasures, 10, cancellationToken),
             [nameof(ListView.Filter)] = filter,
             [nameof(ListView.Items)] = items,
             [nameof(ListView.RowsHref)] = "/" + Routes.CoordinatorRows + filter.Query(lang),
@@ -82,6 +85,8 @@ public sealed partial class CoordinatorPages(CoordinatorAuth auth, Commands.Coor
             [nameof(DetailView.Reports)] = await reports.ListAsync(id, cancellationToken),
             [nameof(DetailView.Entries)] = await readModel.GetTimelineAsync(id, cancellationToken),
             [nameof(DetailView.State)] = state,
+            [nameof(DetailView.Audit)] = await privacy.AuditAsync(id, null, 50, cancellationToken),
+            [nameof(DetailView.DataRequests)] = await privacy.RequestsOfAsync(id, cancellationToken),
             [nameof(DetailView.SignOut)] = auth.UsesSignInPage,
             [nameof(DetailView.LanguageHref)] = (Func<string, string>)(other => "/coordinator/applications/" + Uri.EscapeDataString(id) + "?lang=" + other),
         }, new PageResponse { Status = state?.Status ?? StatusCodes.Status200OK, NoStore = true, CsrfToken = Csrf.TokenFor(request) });
