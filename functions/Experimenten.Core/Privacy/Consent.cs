@@ -13,10 +13,10 @@ namespace Experimenten.Privacy;
 public static class Consent
 {
     /// <summary>Year and month the text took effect; a second change in one month gets a letter (2026-12b).</summary>
-    public const string Version = "2026-12";
+    public const string Version = "2026-12b";
 
     /// <summary><see cref="CurrentHash"/> of the text that <see cref="Version"/> names.</summary>
-    public const string TextHash = "8969cbe2c2e3bf3f";
+    public const string TextHash = "20b973a27a0a93b0";
 
     /// <summary>The resource keys (ApplicantText) that make up the consent text, in the order the form shows them.</summary>
     public static readonly IReadOnlyList<string> Keys = ["Form.Consent.Text", "Form.Consent.Label"];
