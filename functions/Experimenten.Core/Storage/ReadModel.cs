@@ -134,7 +134,17 @@ public sealed class ReadModel(StorageClients clients)
             entity["PlanText"] = plan.Text;
         }
 
-        await Applications.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        try
+        {
+            // Update, never create: the submission made the row, so a missing row was erased (AVG), and a step
+            // that was still running when its orchestration was terminated must not bring the application back.
+            await Applications.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return;
+        }
+
         await index.SyncAsync(Applications, update.ApplicationId, Row, cancellationToken);
         if (update.SubmittedAt is { } submitted)
         {
