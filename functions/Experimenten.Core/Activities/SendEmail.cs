@@ -27,7 +27,8 @@ public sealed class SendEmail(EmailComposer composer, EmailPreparation preparati
         ApplicationView? view = null;
         foreach (var order in input.Emails)
         {
-            view ??= await readModel.GetAsync(order.ApplicationId, CancellationToken.None);
+            // Read for every email: an erasure while a batch goes out stops the rest of it.
+            view = await readModel.GetAsync(order.ApplicationId, CancellationToken.None);
             if (view is null)
             {
                 // Erased meanwhile (the coordinator or retention): there is nobody left to write to.

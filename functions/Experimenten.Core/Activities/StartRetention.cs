@@ -18,10 +18,16 @@ public sealed class StartRetention(DurableTaskClient durable) : TracedActivity<R
         ArgumentNullException.ThrowIfNull(input);
         var instance = Events.RetentionInstance(input.ApplicationId);
 
-        // A retried activity finds the instance it started the first time.
-        if (await durable.GetInstanceAsync(instance, getInputsAndOutputs: false, CancellationToken.None) is not null)
+        // A retried activity finds the instance it started the first time. One that finished belongs to an earlier
+        // application of the same id (a replayed idempotency key after an erasure): it goes, and a new one starts.
+        if (await durable.GetInstanceAsync(instance, getInputsAndOutputs: false, CancellationToken.None) is { } existing)
         {
-            return true;
+            if (existing.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)
+            {
+                return true;
+            }
+
+            await durable.PurgeInstanceAsync(instance, CancellationToken.None);
         }
 
         try

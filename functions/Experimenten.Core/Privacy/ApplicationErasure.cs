@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Experimenten.Orchestrations;
 using Experimenten.Storage;
@@ -41,6 +42,9 @@ public sealed class ApplicationErasure(
         var view = await readModel.GetAsync(applicationId, ct);
         if (!row.HasValue || row.Value is null || view is null)
         {
+            // Erased before, or never there: still sweep by id, so what a write racing an earlier erasure left
+            // (an activity that ran on after its instance was terminated) goes too. No audit line: nothing was found.
+            await SweepAsync(applicationId, durable, exceptInstanceId, ct);
             Logs.ErasureNothingToDo(log, applicationId, cause);
             return ErasureReport.NotFound(applicationId);
         }
@@ -100,13 +104,47 @@ public sealed class ApplicationErasure(
         }
 
         (statisticsId, auditKey) = (StatisticsStore.NewId(), AuditLog.NewKey(now));
-        await applications.UpsertEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["ErasureStatisticsId"] = statisticsId, ["ErasureAuditKey"] = auditKey }, TableUpdateMode.Merge, ct);
-        return (statisticsId, auditKey);
+        try
+        {
+            // Only on the row as read: of two erasures at once (retention and a coordinator), the second takes the first one's keys.
+            await applications.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["ErasureStatisticsId"] = statisticsId, ["ErasureAuditKey"] = auditKey }, row.ETag, TableUpdateMode.Merge, ct);
+            return (statisticsId, auditKey);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            var again = await applications.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: ct);
+            if (again.HasValue && again.Value is { } current && current.GetString("ErasureStatisticsId") is { } s && current.GetString("ErasureAuditKey") is { } a)
+            {
+                return (s, a);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Most review rounds or report cycles an application can have: every number up to it is looked at, gaps and all.</summary>
+    const int MaxChildren = 24;
+
+    /// <summary>What an erasure that found no application still removes by id: instances, index rows, files, mail and rows.</summary>
+    async Task SweepAsync(string applicationId, DurableTaskClient durable, string? exceptInstanceId, CancellationToken ct)
+    {
+        await StopAndPurgeAsync(applicationId, durable, exceptInstanceId, ct);
+        await new ListIndex(clients).DeleteApplicationAsync(applicationId, ct);
+        await foreach (var blob in traces.BlobsAsync(applicationId, ct))
+        {
+            await traces.DeleteAsync(blob, ct);
+        }
+
+        await foreach (var trace in Concat(traces.MailAsync(applicationId, ct), traces.RowsAsync(applicationId, ct)))
+        {
+            await traces.DeleteAsync(trace, ct);
+        }
     }
 
     /// <summary>
-    /// The application's instances: the lifecycle, its review rounds and report cycles (numbered from 1 until one is
-    /// not there) and its retention. Each still running is terminated; once none runs, each is purged.
+    /// The application's instances: the lifecycle, its review rounds and report cycles (every number up to
+    /// <see cref="MaxChildren"/>: a run cut off halfway may have purged some and not the next) and its retention.
+    /// Each still running is terminated; once none runs, each is purged, the lifecycle last.
     /// </summary>
     static async Task<IReadOnlyList<string>> StopAndPurgeAsync(string id, DurableTaskClient durable, string? except, CancellationToken ct)
     {
@@ -124,12 +162,10 @@ public sealed class ApplicationErasure(
         }
 
         await AddAsync(id);
-        for (var round = 1; await AddAsync(Events.RoundInstance(id, round)); round++)
+        for (var n = 1; n <= MaxChildren; n++)
         {
-        }
-
-        for (var number = 1; await AddAsync(Events.ReportInstance(id, number)); number++)
-        {
+            await AddAsync(Events.RoundInstance(id, n));
+            await AddAsync(Events.ReportInstance(id, n));
         }
 
         await AddAsync(Events.RetentionInstance(id));
@@ -141,7 +177,7 @@ public sealed class ApplicationErasure(
             await durable.TerminateInstanceAsync(instance.InstanceId, "erased", ct);
         }
 
-        foreach (var instance in mine)
+        foreach (var instance in mine.OrderBy(m => m.InstanceId == id))
         {
             await WaitStoppedAsync(durable, instance.InstanceId, ct);
             await durable.PurgeInstanceAsync(instance.InstanceId, ct);

@@ -12,8 +12,8 @@ namespace Experimenten.Privacy;
 /// </summary>
 public static class Consent
 {
-    /// <summary>Year and month the text took effect; a second change in one month gets a letter (2026-12b).</summary>
-    public const string Version = "2026-12b";
+    /// <summary>The day the text took effect (yyyy-MM-dd): a new text gets the day it goes live.</summary>
+    public const string Version = "2026-12-03";
 
     /// <summary><see cref="CurrentHash"/> of the text that <see cref="Version"/> names.</summary>
     public const string TextHash = "20b973a27a0a93b0";

@@ -3,30 +3,38 @@ using Azure.Storage.Blobs.Models;
 
 namespace Experimenten.Storage;
 
-/// <summary>Plans and reports as blobs: <c>plans/{id}/v{n}/{safe-name}</c>, <c>reports/{id}/{n}/{safe-name}</c>.</summary>
+/// <summary>
+/// Plans and reports as blobs: <c>plans/{id}/v{n}/plan.{ext}</c>, <c>reports/{id}/{n}/report.{ext}</c>. The path goes into
+/// durable history (a revision's or report's event), so it holds no word of the uploader's: the file's own name,
+/// which may name a person or a street, is kept as the blob's metadata and given back on download.
+/// </summary>
 public sealed class PlanStore(StorageClients clients)
 {
     public async Task<string> SavePlanAsync(string applicationId, int version, string fileName, string contentType, Stream content, CancellationToken cancellationToken)
     {
         var stored = PlanPath(applicationId, version, fileName, contentType);
-        await SaveAsync(stored, contentType, content, cancellationToken);
+        await SaveAsync(stored, contentType, content, cancellationToken, fileName);
         return stored;
     }
 
     /// <summary>Where a plan is stored (<c>container/path</c>, as the read model holds it), known before it is.</summary>
     public static string PlanPath(string applicationId, int version, string fileName, string contentType) =>
-        $"{StorageNames.PlansContainer}/{applicationId}/v{version}/{SafeFileName.From(fileName, contentType)}";
+        $"{StorageNames.PlansContainer}/{applicationId}/v{version}/plan{Path.GetExtension(SafeFileName.From(fileName, contentType))}";
+
+    const string NameKey = "filename";
 
     /// <summary>Stores a plan or report at the path the read model holds (<c>container/path</c>).</summary>
-    public async Task SaveAsync(string stored, string contentType, Stream content, CancellationToken cancellationToken)
+    /// <param name="fileName">The uploader's name for the file, given back on download.</param>
+    public async Task SaveAsync(string stored, string contentType, Stream content, CancellationToken cancellationToken, string? fileName = null)
     {
-        await Blob(stored).UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
+        var metadata = fileName is null ? null : new Dictionary<string, string> { [NameKey] = Uri.EscapeDataString(SafeFileName.From(fileName, contentType)) };
+        await Blob(stored).UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Metadata = metadata }, cancellationToken);
     }
 
     public async Task<string> SaveReportAsync(string applicationId, int number, string fileName, string contentType, Stream content, CancellationToken cancellationToken)
     {
-        var stored = $"{StorageNames.ReportsContainer}/{applicationId}/{number}/{SafeFileName.From(fileName, contentType)}";
-        await SaveAsync(stored, contentType, content, cancellationToken);
+        var stored = $"{StorageNames.ReportsContainer}/{applicationId}/{number}/report{Path.GetExtension(SafeFileName.From(fileName, contentType))}";
+        await SaveAsync(stored, contentType, content, cancellationToken, fileName);
         return stored;
     }
 
@@ -34,7 +42,8 @@ public sealed class PlanStore(StorageClients clients)
     public async Task<(Stream Content, string ContentType, string FileName)> OpenAsync(string stored, CancellationToken cancellationToken)
     {
         var download = await Blob(stored).DownloadStreamingAsync(cancellationToken: cancellationToken);
-        return (download.Value.Content, download.Value.Details.ContentType ?? "application/octet-stream", Path.GetFileName(stored));
+        var name = download.Value.Details.Metadata.TryGetValue(NameKey, out var escaped) ? Uri.UnescapeDataString(escaped) : Path.GetFileName(stored);
+        return (download.Value.Content, download.Value.Details.ContentType ?? "application/octet-stream", name);
     }
 
     BlobClient Blob(string stored)

@@ -16,21 +16,8 @@ namespace Experimenten.Tests.Privacy;
 [Collection(StorageCollection.Name)]
 public sealed class RetentionTests(Azurite azurite)
 {
-    static string ShortRetentionSeeds()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "retention-seeds-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "test-seeds")))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
-
-        var path = Path.Combine(folder, "calls.json");
-        var calls = JsonNode.Parse(File.ReadAllText(path))!.AsArray();
-        calls.First(c => c!["id"]!.GetValue<string>() == "fast")!["retention"] = new JsonObject { ["afterCompleted"] = "PT1M", ["afterClosed"] = "PT4S" };
-        File.WriteAllText(path, calls.ToJsonString());
-        return folder;
-    }
+    static string ShortRetentionSeeds() => TestSeeds.CopyWith(calls =>
+        calls.Call("fast")["retention"] = new JsonObject { ["afterCompleted"] = "PT1M", ["afterClosed"] = "PT4S" });
 
     [Fact]
     public async Task When_the_retention_runs_out_everything_but_the_anonymous_statistics_is_gone()

@@ -24,18 +24,9 @@ public sealed class WaitingPoints(SelfHostFactory host, HttpClient client)
     ];
 
     /// <summary>Test seeds with the <see cref="Call"/> call added; for <see cref="SelfHostFactory"/>'s Seeds:Path.</summary>
-    public static string Seeds()
+    public static string Seeds() => TestSeeds.CopyWith(calls =>
     {
-        var folder = Path.Combine(Path.GetTempPath(), "replay-seeds-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        var source = Path.Combine(AppContext.BaseDirectory, "test-seeds");
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
-
-        var calls = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "calls.json")))!.AsArray();
-        var call = JsonNode.Parse(calls.First(c => c!["id"]!.GetValue<string>() == "demo")!.ToJsonString())!;
+        var call = JsonNode.Parse(calls.Call("demo").ToJsonString())!;
         call["id"] = Call;
         call["review"]!["period"] = "P28D";
         call["review"]!["reminderBefore"] = "P3D";
@@ -45,9 +36,7 @@ public sealed class WaitingPoints(SelfHostFactory host, HttpClient client)
         call["monitoring"] = new JsonObject { ["progressReports"] = 0, ["interval"] = "P30D", ["reminderBefore"] = "P40D", ["overdueAfter"] = "P7D", ["escalateAfter"] = "P14D" };
         call["retention"] = new JsonObject { ["afterCompleted"] = "P24M", ["afterClosed"] = "P6M" };
         calls.Add(call);
-        File.WriteAllText(Path.Combine(folder, "calls.json"), calls.ToJsonString());
-        return folder;
-    }
+    });
 
     /// <summary>A fresh application brought to <paramref name="point"/>, its instances quiet.</summary>
     public async Task<string> BringToAsync(string point)

@@ -157,7 +157,7 @@ public sealed class SubmissionService(
         if (plan is not null)
         {
             await using var stream = plan.File.OpenReadStream();
-            await plans.SaveAsync(application.PlanBlob!, plan.ContentType, stream, cancellationToken);
+            await plans.SaveAsync(application.PlanBlob!, plan.ContentType, stream, cancellationToken, plan.File.FileName);
         }
 
         try

@@ -1,6 +1,7 @@
 using Experimenten.Coordinator;
 using Experimenten.Privacy;
 using Experimenten.Text;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Localization;
 
@@ -27,6 +28,9 @@ public sealed class PrivacyActions(ApplicationExport export, ApplicationErasure 
         return Outcome.Accepted(file);
     }
 
+    /// <summary>Longer than the durable queues' visibility timeout and the longest activity.</summary>
+    public static readonly TimeSpan SweepAgainAfter = TimeSpan.FromMinutes(10);
+
     public async Task<Outcome<ErasureReport>> EraseAsync(EraseApplication command, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -49,7 +53,18 @@ public sealed class PrivacyActions(ApplicationExport export, ApplicationErasure 
         }
 
         var report = await erasure.EraseAsync(command.ApplicationId, ErasureCause.Coordinator, reason, command.By.Name, durable, cancellationToken);
-        return report.Found ? Outcome.Accepted(report) : NotFound();
+        if (!report.Found)
+        {
+            return NotFound();
+        }
+
+        // A second sweep a while later, through the retention orchestration's timer: an activity that was already
+        // running when its instance was terminated may still write a row; the sweep finds and removes it.
+        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(Orchestrations.Retention),
+            new Orchestrations.RetentionInput(command.ApplicationId, time.GetUtcNow() + SweepAgainAfter),
+            new StartOrchestrationOptions(Orchestrations.Events.RetentionInstance(command.ApplicationId)) { Version = Orchestrations.OrchestrationVersions.Current },
+            CancellationToken.None);
+        return Outcome.Accepted(report);
     }
 
     public async Task<Outcome<DataRequestHandled>> HandleDataRequestAsync(HandleDataRequest command, CancellationToken cancellationToken)
