@@ -34,6 +34,7 @@ public sealed class ExportTests(Azurite azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"experimenten-{app.Id}.zip", response.Content.Headers.ContentDisposition?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore, "no cache keeps a copy of an export");
 
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
         var names = zip.Entries.Select(e => e.FullName).ToList();
