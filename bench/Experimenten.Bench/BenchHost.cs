@@ -42,6 +42,7 @@ sealed class BenchHost : IAsyncDisposable
             ["Durable:TaskHub"] = prefix + "hub",
             ["Seeds:Path"] = Path.Combine(AppContext.BaseDirectory, "bench-seeds"),
             ["Seeds:SubmitDemoApplications"] = "false",
+            ["Seeds:Import"] = "true",
             ["Links:BaseUrl"] = baseUrl,
             ["Links:SigningKey"] = "pmKnFs2Pp+W9mDIxemayI9UbHGFz0YIGPM6hWwmRAC9wJMxHkNxi4qvKclmAsEjY",
             ["Coordinator:Credentials:0:User"] = user,

@@ -65,4 +65,16 @@ internal static partial class Logs
 
     [LoggerMessage(40, LogLevel.Warning, "Counting applications for the gauges failed ({Error}); the next interval tries again")]
     public static partial void GaugesFailed(ILogger log, string error);
+
+    [LoggerMessage(70, LogLevel.Information, "Seeds imported from {Folder}: {Calls} new calls, {Reviewers} new reviewers (those already stored were left alone)")]
+    public static partial void SeedsImported(ILogger log, string folder, int calls, int reviewers);
+
+    [LoggerMessage(71, LogLevel.Information, "Call {CallId} saved as version {Version} ({Kind}) by {By}")]
+    public static partial void CallSaved(ILogger log, string callId, int version, Calls.CallChangeKind kind, string by);
+
+    [LoggerMessage(72, LogLevel.Information, "Reviewer {ReviewerId} {Change} by {By}")]
+    public static partial void ReviewerChanged(ILogger log, string reviewerId, string change, string by);
+
+    [LoggerMessage(73, LogLevel.Information, "Reviewer {ReviewerId} removed from round {Round} of {ApplicationId}; replacement {Replacement}")]
+    public static partial void ReviewerRemovedFromRound(ILogger log, string reviewerId, int round, string applicationId, string replacement);
 }

@@ -67,7 +67,6 @@ public static class ServiceCollectionExtensions
         // Before any logger is made: no framework category may write a URL with a token in it.
         UrlFreeLoggerFactory.Register(services);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => CallCatalog.Load(sp.GetRequiredService<IOptions<SeedOptions>>().Value.Path));
         services.AddLocalization();
         services.AddSingleton(sp => new Formatting(
             TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<FundOptions>>().Value.TimeZone),
@@ -75,6 +74,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageInitializer>();
+
+        // Calls and the review panel live in storage, edited by coordinators; the seeds only import the first ones.
+        services.AddSingleton<Calls.CallStore>();
+        services.AddSingleton<Calls.PanelStore>();
+        services.AddSingleton<CallCatalog>();
+        services.AddSingleton<Calls.SeedImport>();
+        services.AddSingleton<Calls.CallCommands>();
+        services.AddSingleton<Calls.PanelCommands>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<ReadModel>();
         services.AddSingleton<ReviewStore>();

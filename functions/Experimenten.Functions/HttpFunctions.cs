@@ -27,8 +27,8 @@ public sealed class HttpFunctions(
         await Execute(req, await health.ReadyAsync(req.HttpContext.RequestAborted));
 
     [Function("ListCalls")]
-    public Task<IActionResult> ListCalls([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Calls)] HttpRequest req) =>
-        Execute(req, calls.List(req));
+    public async Task<IActionResult> ListCalls([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Calls)] HttpRequest req) =>
+        await Execute(req, await calls.ListAsync(req, req.HttpContext.RequestAborted));
 
     [Function("SubmitApplication")]
     public async Task<IActionResult> Submit(
@@ -51,8 +51,8 @@ public sealed class HttpFunctions(
         Execute(req, Assets.Get(name));
 
     [Function("FormPage")]
-    public Task<IActionResult> FormPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FunctionsRoot)] HttpRequest req) =>
-        Execute(req, form.Get(req));
+    public async Task<IActionResult> FormPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FunctionsRoot)] HttpRequest req) =>
+        await Execute(req, await form.GetAsync(req, req.HttpContext.RequestAborted));
 
     /// <summary>The core answers with ASP.NET Core results; run them on the Functions request.</summary>
     internal static async Task<IActionResult> Execute(HttpRequest req, IResult result)

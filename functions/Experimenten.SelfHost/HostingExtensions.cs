@@ -127,7 +127,7 @@ public static class HostingExtensions
         app.MapGet("/" + Routes.Health, HealthApi.Alive);
         app.MapGet("/" + Routes.Ready, (HealthApi health, CancellationToken ct) => health.ReadyAsync(ct));
         app.MapExperimentenOpenApi();
-        app.MapGet("/" + Routes.Calls, (HttpRequest req, CallsApi api) => api.List(req)).DescribeListCalls();
+        app.MapGet("/" + Routes.Calls, (HttpRequest req, CallsApi api, CancellationToken ct) => api.ListAsync(req, ct)).DescribeListCalls();
         app.MapPost("/" + Routes.Applications, (HttpRequest req, SubmissionHandler h, DurableTaskClient c, CancellationToken ct) => h.HandleAsync(req, c, ct))
             .DisableAntiforgery().AheadOfBackground().DescribeSubmitApplication();
         app.MapGet("/" + Routes.Application, (HttpRequest req, string id, ApplicantApi api, CancellationToken ct) => api.GetAsync(req, id, ct)).DescribeGetApplication();
@@ -136,7 +136,7 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.StatusContact, (HttpRequest req, string token, Experimenten.Pages.Applicant.StatusPages page, DurableTaskClient c, CancellationToken ct) => page.ChangeContactAsync(req, token, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.StatusDataRequest, (HttpRequest req, string token, Experimenten.Pages.Applicant.StatusPages page, CancellationToken ct) => page.DataRequestAsync(req, token, ct)).DisableAntiforgery();
         app.MapGet("/" + Routes.Asset, (string name) => Assets.Get(name));
-        app.MapGet("/", (HttpRequest req, Experimenten.Pages.Applicant.FormHandler page) => page.Get(req));
+        app.MapGet("/", (HttpRequest req, Experimenten.Pages.Applicant.FormHandler page, CancellationToken ct) => page.GetAsync(req, ct));
 
         // Signed links from email: GET shows a page, only POST acts.
         app.MapGet("/" + Routes.Review, (HttpRequest req, string token, Experimenten.Pages.Reviewer.ReviewerPages p, CancellationToken ct) => p.GetAsync(req, token, ct));

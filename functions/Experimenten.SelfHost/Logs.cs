@@ -3,9 +3,6 @@ namespace Experimenten.SelfHost;
 /// <summary>Every log line of the self-host.</summary>
 static partial class SelfHostLogs
 {
-    [LoggerMessage(101, LogLevel.Information, "Seeds: {Calls} calls, {Reviewers} reviewers")]
-    public static partial void SeedsRead(ILogger log, int calls, int reviewers);
-
     [LoggerMessage(102, LogLevel.Information, "Demo application {ApplicationId} is in place")]
     public static partial void SeedApplication(ILogger log, string applicationId);
 

@@ -22,8 +22,7 @@ sealed class SeedLoader(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        SelfHostLogs.SeedsRead(log, catalog.Calls.Count, catalog.Panel.Reviewers.Count);
-        var file = Path.Combine(options.Value.Path, "applications.json");
+                var file = Path.Combine(options.Value.Path, "applications.json");
         if (!options.Value.SubmitDemoApplications || !File.Exists(file))
         {
             return;
@@ -37,7 +36,7 @@ sealed class SeedLoader(
         var seeds = JsonSerializer.Deserialize<List<SeedApplication>>(await File.ReadAllTextAsync(file, stoppingToken), CallCatalog.Json) ?? [];
         foreach (var seed in seeds)
         {
-            var call = catalog.Find(seed.CallId);
+            var call = (await catalog.GetAsync(stoppingToken)).Find(seed.CallId);
             if (call is null)
             {
                 continue;

@@ -29,6 +29,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
             ["Durable__TaskHub"] = prefix + "hub",
             ["Durable__MaxQueuePollingInterval"] = "00:00:00.500",
             ["Seeds__SubmitDemoApplications"] = "false",
+            ["Seeds__Import"] = "true",
             ["Links__BaseUrl"] = BaseUrl,
             ["SelfHost__DataPath"] = Path.Combine(Path.GetTempPath(), prefix),
             ["SendGrid__ApiKey"] = "",

@@ -15,7 +15,9 @@ public sealed class RecordReviewers(ReviewStore reviews, CallCatalog catalog) : 
     protected override async Task<bool> ExecuteAsync(TaskActivityContext context, ReviewersInvited input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var panel = input.Reviewers.Select(id => catalog.Panel.Reviewers.FirstOrDefault(r => r.Id == id)).OfType<Reviewer>();
+        // A reviewer removed from the panel meanwhile is not invited: no row, so no link of theirs opens the round.
+        var current = (await catalog.GetAsync(CancellationToken.None)).Panel;
+        var panel = input.Reviewers.Select(current.Find).OfType<Reviewer>().Where(r => r.Status != ReviewerStatus.Removed);
         await reviews.InviteAsync(input.ApplicationId, input.Round, panel, input.At, CancellationToken.None);
         if (input.Replaces is { } old)
         {

@@ -47,7 +47,7 @@ public sealed class TimelineReferences(TextStore texts, CallCatalog catalog)
         if (value.StartsWith(ReviewerPrefix, StringComparison.Ordinal))
         {
             var id = value[ReviewerPrefix.Length..];
-            return catalog.Panel.Reviewers.FirstOrDefault(r => r.Id == id)?.Name ?? id;
+            return (await catalog.GetAsync(cancellationToken)).Panel.Find(id)?.Name ?? id;
         }
 
         return await texts.ResolveAsync(applicationId, value, cancellationToken) ?? "";

@@ -8,7 +8,13 @@ public sealed record LocalizedText(string Nl, string En)
     public string For(string language) => language == Languages.English ? En : Nl;
 }
 
-/// <summary>A call for applications, as configured in seeds/calls.json. Every duration is ISO 8601.</summary>
+/// <summary>
+/// A call for applications, as a coordinator set it (stored in the <c>calls</c> table; the seeds import the first
+/// ones). Every duration is ISO 8601. An application keeps the version it was submitted under: the lifecycle's
+/// input holds this record as it was then.
+/// </summary>
+/// <param name="Panel">The reviewers who sit on this call's panel, by id, in the order they are invited; null for every reviewer.</param>
+/// <param name="Version">Counts the call's saved versions from 1; 0 for a call read from a seed file and not stored yet.</param>
 public sealed record Call(
     string Id,
     LocalizedText Title,
@@ -21,7 +27,9 @@ public sealed record Call(
     ReviewSettings Review,
     RevisionSettings Revision,
     MonitoringSettings Monitoring,
-    RetentionSettings? Retention = null)
+    RetentionSettings? Retention = null,
+    IReadOnlyList<string>? Panel = null,
+    int Version = 0)
 {
     /// <summary>The call's own retention, or the default for a call that names none.</summary>
     public RetentionSettings Keeps => Retention ?? RetentionSettings.Default;

@@ -9,7 +9,7 @@ namespace Experimenten.Email;
 /// from: the recipient's name and address, the application's title and plan summary, the comments and
 /// reasons people typed. All of it is read now, from the read model, never from durable history.
 /// </summary>
-public sealed class EmailPreparation(ReviewStore reviews, TextStore texts, CallCatalog catalog, IOptions<EmailOptions> email)
+public sealed class EmailPreparation(ReviewStore reviews, TextStore texts, CallCatalog calls, IOptions<EmailOptions> email)
 {
     /// <summary>The request to compose; null when its recipient is gone (a reviewer no longer on the panel).</summary>
     public async Task<EmailRequest?> PrepareAsync(EmailOrder order, ApplicationView view, CancellationToken cancellationToken)
@@ -17,8 +17,9 @@ public sealed class EmailPreparation(ReviewStore reviews, TextStore texts, CallC
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(view);
         var m = order.Mentions;
+        var catalog = await calls.GetAsync(cancellationToken);
         var handover = m.Handover is { } h ? await texts.ReadHandoverAsync(view.Id, h, cancellationToken) : null;
-        var to = Recipient(order.To, view, handover);
+        var to = Recipient(order.To, view, handover, catalog.Panel);
         if (to is null)
         {
             return null;
@@ -34,7 +35,7 @@ public sealed class EmailPreparation(ReviewStore reviews, TextStore texts, CallC
             ReportNumber = m.ReportNumber,
             FinalReport = m.FinalReport,
             Reason = await texts.ResolveAsync(view.Id, m.Reason, cancellationToken) ?? "",
-            Comments = await CommentsAsync(view.Id, m, cancellationToken),
+            Comments = await CommentsAsync(view.Id, m, catalog.Panel, cancellationToken),
             OtherName = order.Kind switch
             {
                 EmailKind.ContactHandedOver => handover?.NextName,
@@ -45,7 +46,7 @@ public sealed class EmailPreparation(ReviewStore reviews, TextStore texts, CallC
         return new EmailRequest(order.ApplicationId, order.Kind, order.Round, to, facts, order.Variant);
     }
 
-    Recipient? Recipient(string key, ApplicationView view, Handover? handover)
+    Recipient? Recipient(string key, ApplicationView view, Handover? handover, Panel panel)
     {
         var language = view.Language;
         if (key is Email.Recipient.ResidentKey or Email.Recipient.WelfareKey)
@@ -65,11 +66,12 @@ public sealed class EmailPreparation(ReviewStore reviews, TextStore texts, CallC
             return handover is null ? null : new Recipient(key, handover.Previous.Name, handover.Previous.Email, language);
         }
 
-        var reviewer = catalog.Panel.Reviewers.FirstOrDefault(r => $"reviewer:{r.Id}" == key);
-        return reviewer is null ? null : Email.Recipient.For(reviewer);
+        // A removed reviewer has no address any more: their emails are not sent (SendEmail logs that).
+        var reviewer = panel.Reviewers.FirstOrDefault(r => $"reviewer:{r.Id}" == key);
+        return reviewer is null or { Status: ReviewerStatus.Removed } ? null : Email.Recipient.For(reviewer);
     }
 
-    async Task<IReadOnlyList<string>> CommentsAsync(string applicationId, EmailMentions m, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<string>> CommentsAsync(string applicationId, EmailMentions m, Panel panel, CancellationToken cancellationToken)
     {
         if (m.Comment is { } one)
         {
@@ -79,7 +81,7 @@ public sealed class EmailPreparation(ReviewStore reviews, TextStore texts, CallC
 
         if (m.WaitingFor.Count > 0)
         {
-            return [.. m.WaitingFor.Select(id => catalog.Panel.Reviewers.FirstOrDefault(r => r.Id == id)?.Name ?? id)];
+            return [.. m.WaitingFor.Select(id => panel.Find(id)?.Name ?? id)];
         }
 
         if (m.CommentsOfRound is not { } round)

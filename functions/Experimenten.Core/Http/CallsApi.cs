@@ -6,11 +6,11 @@ namespace Experimenten.Http;
 /// <summary><c>GET /api/calls</c>: open calls and those that closed within the last two years.</summary>
 public sealed class CallsApi(CallCatalog catalog, TimeProvider time)
 {
-    public IResult List(HttpRequest request)
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var lang = Problems.LanguageOf(request);
         var now = time.GetUtcNow();
-        var calls = catalog.Calls
+        var calls = (await catalog.GetAsync(cancellationToken)).Calls
             .Where(c => c.ClosesAt > now.AddYears(-2) || c.IsOpenAt(now))
             .OrderByDescending(c => c.IsOpenAt(now))
             .ThenBy(c => c.ClosesAt)

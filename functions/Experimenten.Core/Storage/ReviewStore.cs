@@ -46,6 +46,24 @@ public sealed class ReviewStore(StorageClients clients)
         }
     }
 
+    /// <summary>
+    /// Every invitation of a reviewer without a decision that still stands, across all applications. Removing a
+    /// reviewer needs it, a few times a year: a query over the whole table, not a path any page takes.
+    /// </summary>
+    public async Task<IReadOnlyList<(string ApplicationId, int Round)>> OpenInvitationsAsync(string reviewerId, CancellationToken cancellationToken)
+    {
+        var open = new List<(string, int)>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ReviewerId eq {reviewerId}"), cancellationToken: cancellationToken))
+        {
+            if (e.GetString("Decision") is null && e.GetBoolean("Reassigned") != true && e.GetInt32("Round") is { } round)
+            {
+                open.Add((e.PartitionKey, round));
+            }
+        }
+
+        return open;
+    }
+
     public async Task<ReviewRow?> GetAsync(string applicationId, int round, string reviewerId, CancellationToken cancellationToken)
     {
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(applicationId, Row(round, reviewerId), cancellationToken: cancellationToken);

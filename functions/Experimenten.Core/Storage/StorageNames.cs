@@ -29,8 +29,14 @@ public static class StorageNames
     /// <summary>Who exported or erased which application, and why: kept, without personal data.</summary>
     public const string AuditTable = "audit";
 
+    /// <summary>The calls, each with every version it had (who saved it, when): kept, edited by coordinators.</summary>
+    public const string CallsTable = "calls";
+
+    /// <summary>The review panel: one row per reviewer.</summary>
+    public const string ReviewersTable = "reviewers";
+
     public static readonly string[] Containers = [PlansContainer, ReportsContainer, KeyRingContainer];
-    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable, ReviewsTable, ReportsTable, ListDirectoryTable, TextsTable, DataRequestsTable, StatisticsTable, AuditTable];
+    public static readonly string[] Tables = [ApplicationsTable, TimelineTable, OutboxTable, SentMailTable, ReviewsTable, ReportsTable, ListDirectoryTable, TextsTable, DataRequestsTable, StatisticsTable, AuditTable, CallsTable, ReviewersTable];
 
     /// <summary>
     /// Every table whose PartitionKey is the application id: an export reads all of them, an erasure deletes the

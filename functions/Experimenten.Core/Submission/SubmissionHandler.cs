@@ -19,25 +19,25 @@ public sealed class SubmissionHandler(SubmissionParser parser, SubmissionService
         var parsed = await parser.ParseAsync(request, cancellationToken);
         if (parsed.Command is not { Value: { } command })
         {
-            return Refused(request, parsed, parsed.Command.Refusal!);
+            return await RefusedAsync(request, parsed, parsed.Command.Refusal!);
         }
 
-        var call = submissions.Check(command);
+        var call = await submissions.CheckAsync(command, cancellationToken);
         if (call is not { Value: { } open })
         {
-            return Refused(request, parsed, call.Refusal!);
+            return await RefusedAsync(request, parsed, call.Refusal!);
         }
 
         // Counted only now, for a form that would be accepted: refusals cost an address nothing.
         if (limits.RefuseContacts(request, parsed.Language, command.Application) is { } tooMany)
         {
-            return Refused(request, parsed, tooMany);
+            return await RefusedAsync(request, parsed, tooMany);
         }
 
         var outcome = await submissions.SubmitAsync(command, open, durable, cancellationToken);
         if (outcome is not { Value: { } submitted })
         {
-            return Refused(request, parsed, outcome.Refusal!);
+            return await RefusedAsync(request, parsed, outcome.Refusal!);
         }
 
         return parsed.WantsPage
@@ -46,9 +46,9 @@ public sealed class SubmissionHandler(SubmissionParser parser, SubmissionService
     }
 
     /// <summary>A problem for an API client; for the form's post, the form again with every value and each error.</summary>
-    IResult Refused(HttpRequest request, SubmissionRequest parsed, Refusal refusal) =>
+    async Task<IResult> RefusedAsync(HttpRequest request, SubmissionRequest parsed, Refusal refusal) =>
         parsed.WantsPage
-            ? form.Form(request, parsed.Language, FormState.From(parsed.Form, refusal.Errors, refusal.Title, refusal.Detail), OutcomeResults.StatusOf(refusal))
+            ? await form.FormAsync(request, parsed.Language, FormState.From(parsed.Form, refusal.Errors, refusal.Title, refusal.Detail), OutcomeResults.StatusOf(refusal), request.HttpContext.RequestAborted)
             : OutcomeResults.Problem(refusal);
 }
 

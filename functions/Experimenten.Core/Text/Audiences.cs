@@ -27,3 +27,6 @@ public sealed class TimelineText;
 
 /// <summary>The development outbox.</summary>
 public sealed class DevelopmentText;
+
+/// <summary>The coordinator's pages for calls and the review panel, and the public page of a call.</summary>
+public sealed class CallText;

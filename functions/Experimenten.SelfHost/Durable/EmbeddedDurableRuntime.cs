@@ -21,6 +21,7 @@ public sealed class EmbeddedDurableRuntime(
     IOptions<DurableOptions> durable,
     IOptions<StorageOptions> storage,
     StorageInitializer storageInitializer,
+    Calls.SeedImport seeds,
     Readiness readiness,
     FrontDoor frontDoor,
     LocalSecret localData,
@@ -34,6 +35,9 @@ public sealed class EmbeddedDurableRuntime(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await storageInitializer.EnsureCreatedAsync(cancellationToken);
+
+        // Seeds:Import (on in Development): the calls and reviewers of seeds/ that are not stored yet.
+        await seeds.ImportIfConfiguredAsync(cancellationToken);
         var service = await CreateServiceAsync();
 
         var builder = WebApplication.CreateSlimBuilder();

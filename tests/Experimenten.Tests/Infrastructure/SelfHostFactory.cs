@@ -82,6 +82,7 @@ public sealed class SelfHostFactory(Azurite azurite, Action<IWebHostBuilder>? co
         builder.UseSetting("Durable:TaskHub", Prefix + "hub");
         builder.UseSetting("Durable:MaxQueuePollingInterval", "00:00:00.500");
         builder.UseSetting("Seeds:SubmitDemoApplications", "false");
+        builder.UseSetting("Seeds:Import", "true");
         builder.UseSetting("Links:SigningKey", SigningKey);
         builder.UseSetting("Links:BaseUrl", "http://localhost");
         builder.UseSetting("SelfHost:DataPath", Path.Combine(Path.GetTempPath(), Prefix));

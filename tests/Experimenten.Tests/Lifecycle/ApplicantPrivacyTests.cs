@@ -39,7 +39,7 @@ public sealed class ApplicantPrivacyTests(Azurite azurite) : IAsyncLifetime
         await Wait.UntilAsync(async () => (await host.ReadModel.GetTimelineAsync(id, default)).Any(t => t.Kind == "Decision"), TimeSpan.FromSeconds(30), "the decision is in the timeline");
 
         // Who is on the fund's side, from the code's own panel and settings.
-        var panel = host.Services.GetRequiredService<CallCatalog>().Panel.Reviewers;
+        var panel = (await host.Services.GetRequiredService<CallCatalog>().GetAsync(default)).Panel.Reviewers;
         string[] fundSide = [.. panel.Select(r => r.Name), .. panel.Select(r => r.Id), SelfHostFactory.CoordinatorUser];
 
         var api = await client.GetStringAsync(new Uri($"/api/applications/{id}?token={token}", UriKind.Relative));

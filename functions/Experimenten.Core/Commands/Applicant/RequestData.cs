@@ -58,7 +58,7 @@ public sealed class DataRequestCommands(
         }
 
         // Sent on a repeat too: its key is the same (day and role), so it goes once, and a send cut off before is made good.
-        var facts = new EmailFacts(view.Title, view.InitiativeName, catalog.Find(view.CallId)?.Title.Nl ?? view.CallId, view.BudgetRequested) { Deadline = request.Due };
+        var facts = new EmailFacts(view.Title, view.InitiativeName, (await catalog.GetAsync(cancellationToken)).Find(view.CallId)?.Title.Nl ?? view.CallId, view.BudgetRequested) { Deadline = request.Due };
         var to = new Recipient(Recipient.CoordinatorKey, "Fondsbureau", email.Value.CoordinatorAddress, Languages.Dutch);
         await transport.SendOnceAsync(await composer.ComposeAsync(new EmailRequest(view.Id, EmailKind.DataRequested, 0, to, facts, request.Key)), cancellationToken);
         return Outcome.Accepted(new DataRequestAccepted(view.Id, role.ToString().ToLowerInvariant(), request.Due));

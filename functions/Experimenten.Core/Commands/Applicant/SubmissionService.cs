@@ -21,6 +21,7 @@ namespace Experimenten.Commands.Applicant;
 /// </summary>
 public sealed class SubmissionService(
     CallCatalog catalog,
+    Calls.CallStore calls,
     PlanStore plans,
     ReadModel readModel,
     LinkSigner signer,
@@ -40,13 +41,14 @@ public sealed class SubmissionService(
     /// <see cref="SubmitAsync"/> so the edge can count the contacts' addresses in between, for a form that
     /// would be accepted only (a refusal costs an address nothing).
     /// </summary>
-    public Outcome<Call> Check(SubmitApplication command)
+    public async Task<Outcome<Call>> CheckAsync(SubmitApplication command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var lang = command.Application.Language;
         using var _ = TextCulture.Use(lang);
         var callId = command.Application.CallId;
-        var call = catalog.Find(callId);
+        // The call's own row, not a host's copy: a call closed a moment ago on another host takes nothing more.
+        var call = Calls.CallInput.IsId(callId) ? await calls.GetAsync(callId, cancellationToken) : null;
         if (call is null)
         {
             return Refuse(new Refusal(RefusalKind.Invalid, "unknown-call", text["Problem.UnknownCall.Title"], text["Problem.UnknownCall.Detail", callId])
@@ -164,7 +166,7 @@ public sealed class SubmissionService(
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(ApplicationLifecycle),
-                new LifecycleInput(id, call, now, ApplicationFacts.Of(application), [.. catalog.Panel.Reviewers.Where(r => !r.HasConflictWith(application.WelfareOrganisation)).Select(r => r.Id)]),
+                new LifecycleInput(id, call, now, ApplicationFacts.Of(application), (await catalog.GetAsync(cancellationToken)).Panel.EligibleFor(call, application.WelfareOrganisation)),
                 new StartOrchestrationOptions(id) { Version = OrchestrationVersions.Current }.WithDedupeStatuses(AnyStatus),
                 cancellationToken);
             Counters.SubmissionAccepted();

@@ -79,7 +79,7 @@ public sealed partial class CoordinatorActions(ReadModel readModel, ReviewStore 
                 return WrongStage(view, text["Problem.WrongStage.NoRound"]);
             }
 
-            var to = catalog.Panel.Reviewers.FirstOrDefault(r => r.Id == command.To);
+            var to = (await catalog.GetAsync(cancellationToken)).Panel.Find(command.To);
             var current = await reviews.GetAsync(view.Id, view.Round, command.From, cancellationToken);
             var errors = new Dictionary<string, string[]>();
             if (current is null || current.Reassigned)
@@ -91,7 +91,7 @@ public sealed partial class CoordinatorActions(ReadModel readModel, ReviewStore 
                 errors["from"] = [text["Problem.Reassign.Decided"]];
             }
 
-            if (to is null)
+            if (to is not { IsActive: true })
             {
                 errors["to"] = [text["Problem.Reassign.Unknown"]];
             }

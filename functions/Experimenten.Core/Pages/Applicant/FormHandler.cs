@@ -11,18 +11,18 @@ public sealed class FormHandler(CallCatalog catalog, TimeProvider time, PageRend
     /// <summary>The form in another language: Dutch is the bare root.</summary>
     public static string LanguageHref(string language) => language == Languages.Dutch ? "/" : "/?lang=" + language;
 
-    public IResult Get(HttpRequest request)
+    public Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Form(request, Problems.LanguageOf(request), FormState.Empty, StatusCodes.Status200OK);
+        return FormAsync(request, Problems.LanguageOf(request), FormState.Empty, StatusCodes.Status200OK, cancellationToken);
     }
 
     /// <summary>The form with what the visitor typed and, after a refusal, each field's error.</summary>
-    public IResult Form(HttpRequest request, string language, FormState state, int status)
+    public async Task<IResult> FormAsync(HttpRequest request, string language, FormState state, int status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
-        var open = catalog.Calls.Where(c => c.IsOpenAt(now)).OrderBy(c => c.ClosesAt).ToList();
+        var open = (await catalog.GetAsync(cancellationToken)).Calls.Where(c => c.IsOpenAt(now)).OrderBy(c => c.ClosesAt).ToList();
         return pages.Page<ApplicationFormPage>(
             language,
             new Dictionary<string, object?> { [nameof(ApplicationFormPage.Calls)] = open, [nameof(ApplicationFormPage.State)] = state },

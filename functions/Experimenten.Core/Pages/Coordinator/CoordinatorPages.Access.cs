@@ -23,6 +23,8 @@ public sealed partial class CoordinatorPages
         var (_, problem) = await auth.AuthenticateAsync(request);
         if (problem is null)
         {
+            // The pages' components read the calls and the panel as this host last read them (CallCatalog.Current).
+            await catalog.GetAsync(request.HttpContext.RequestAborted);
             return null;
         }
 

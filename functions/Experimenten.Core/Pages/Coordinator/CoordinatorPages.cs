@@ -15,7 +15,7 @@ namespace Experimenten.Pages;
 /// (<c>GET /coordinator/rows</c>, same filters) and an application's page (<c>GET /coordinator/applications/{id}</c>).
 /// The detail page's forms are handled in CoordinatorPages.Forms.cs. Every route needs a signed-in coordinator.
 /// </summary>
-public sealed partial class CoordinatorPages(CoordinatorAuth auth, Commands.Coordinator.CoordinatorActions actions, Commands.Coordinator.PrivacyActions privacy, PageRenderer pages, ReadModel readModel, ReviewStore reviews, ReportStore reports, Formatting format, TimeProvider time, IStringLocalizer<CoordinatorText> text)
+public sealed partial class CoordinatorPages(CoordinatorAuth auth, Commands.Coordinator.CoordinatorActions actions, Commands.Coordinator.PrivacyActions privacy, PageRenderer pages, ReadModel readModel, ReviewStore reviews, ReportStore reports, Formatting format, TimeProvider time, IStringLocalizer<CoordinatorText> text, CallCatalog catalog)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
