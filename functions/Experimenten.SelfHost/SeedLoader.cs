@@ -22,7 +22,7 @@ sealed class SeedLoader(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-                var file = Path.Combine(options.Value.Path, "applications.json");
+        var file = Path.Combine(options.Value.Path, "applications.json");
         if (!options.Value.SubmitDemoApplications || !File.Exists(file))
         {
             return;

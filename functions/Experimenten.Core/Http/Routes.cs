@@ -16,6 +16,9 @@ public static class Routes
     public const string OpenApi = "openapi/v1.json";
     [Anonymous]
     public const string Calls = "api/calls";
+    /// <summary>A call's public page: its text, amount and deadline; the form links to it.</summary>
+    [Anonymous]
+    public const string CallPage = "oproep/{id}";
     [Anonymous]
     public const string Applications = "api/applications";
     [Anonymous]
@@ -58,7 +61,23 @@ public static class Routes
     public const string CoordinatorDataRequests = "api/coordinator/data-requests";
     public const string CoordinatorDataRequestHandled = "api/coordinator/applications/{id}/data-requests/{key}/handled";
     public const string CoordinatorAudit = "api/coordinator/audit";
+    public const string CoordinatorCalls = "api/coordinator/calls";
+    public const string CoordinatorCall = "api/coordinator/calls/{id}";
+    public const string CoordinatorCallPreview = "api/coordinator/calls/preview";
+    public const string CoordinatorCallOpen = "api/coordinator/calls/{id}/open";
+    public const string CoordinatorCallClose = "api/coordinator/calls/{id}/close";
+    public const string CoordinatorCallHistory = "api/coordinator/calls/{id}/history";
+    public const string CoordinatorReviewers = "api/coordinator/reviewers";
+    public const string CoordinatorReviewer = "api/coordinator/reviewers/{id}";
+    public const string CoordinatorReviewerStatus = "api/coordinator/reviewers/{id}/{status:regex(^(pause|resume|remove)$)}";
     public const string CoordinatorDashboard = "coordinator";
+    public const string CoordinatorCallsPage = "coordinator/calls";
+    public const string CoordinatorCallNewPage = "coordinator/calls/new";
+    public const string CoordinatorCallPage = "coordinator/calls/{id}";
+    public const string CoordinatorCallPageAction = "coordinator/calls/{id}/{action:regex(^(save|open|close)$)}";
+    public const string CoordinatorReviewersPage = "coordinator/reviewers";
+    public const string CoordinatorReviewerPage = "coordinator/reviewers/{id}";
+    public const string CoordinatorReviewerPageAction = "coordinator/reviewers/{id}/{action:regex(^(save|pause|resume|remove)$)}";
     public const string CoordinatorSignIn = "coordinator/sign-in";
     public const string CoordinatorSignOut = "coordinator/sign-out";
     public const string CoordinatorRows = "coordinator/rows";
