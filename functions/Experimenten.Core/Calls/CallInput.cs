@@ -20,7 +20,10 @@ public static partial class CallInput
     private static partial Regex IdPattern();
 
     /// <summary>Whether a text can be a call's id (and so a storage key): checked before any look-up.</summary>
-    public static bool IsId(string? value) => value is not null && IdPattern().IsMatch(value);
+    public static bool IsId(string? value) => value is not null && IdPattern().IsMatch(value) && !Reserved.Contains(value);
+
+    /// <summary>Words the routes use beside a call's id (<c>coordinator/calls/new</c>, <c>api/coordinator/calls/preview</c>).</summary>
+    static readonly string[] Reserved = ["new", "preview"];
 
     public static (Call? Call, Dictionary<string, string[]> Errors) Parse(IReadOnlyDictionary<string, StringValues> fields, TimeZoneInfo zone, IStringLocalizer<CallText> text)
     {
@@ -143,7 +146,7 @@ public static partial class CallInput
         }
 
         var id = Get(CallFields.Id);
-        if (!IdPattern().IsMatch(id))
+        if (!IsId(id))
         {
             Error(CallFields.Id, text["Error.Id"]);
         }
