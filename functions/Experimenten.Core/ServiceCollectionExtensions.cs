@@ -82,6 +82,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Calls.SeedImport>();
         services.AddSingleton<Calls.CallCommands>();
         services.AddSingleton<Calls.PanelCommands>();
+        services.AddSingleton<CallsAdminApi>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<ReadModel>();
         services.AddSingleton<ReviewStore>();

@@ -165,6 +165,20 @@ public static class HostingExtensions
         app.MapPost("/" + Routes.CoordinatorDataRequestHandled, (HttpRequest req, string id, string key, CoordinatorApi api, CancellationToken ct) => api.HandleDataRequestAsync(req, id, key, ct)).DisableAntiforgery().DescribeCoordinatorDataRequestHandled();
         app.MapGet("/" + Routes.CoordinatorAudit, (HttpRequest req, CoordinatorApi api, CancellationToken ct) => api.AuditAsync(req, ct)).DescribeCoordinatorAudit();
 
+        // Calls and the review panel, for integrators (authenticated inside CallsAdminApi).
+        app.MapGet("/" + Routes.CoordinatorCalls, (HttpRequest req, CallsAdminApi api, CancellationToken ct) => api.ListCallsAsync(req, ct)).DescribeCoordinatorCalls();
+        app.MapPost("/" + Routes.CoordinatorCalls, (HttpRequest req, CallsAdminApi api, CancellationToken ct) => api.CreateCallAsync(req, ct)).DisableAntiforgery().DescribeCoordinatorCreateCall();
+        app.MapPost("/" + Routes.CoordinatorCallPreview, (HttpRequest req, CallsAdminApi api, CancellationToken ct) => api.PreviewCallAsync(req, ct)).DisableAntiforgery().DescribeCoordinatorPreviewCall();
+        app.MapGet("/" + Routes.CoordinatorCall, (HttpRequest req, string id, CallsAdminApi api, CancellationToken ct) => api.GetCallAsync(req, id, ct)).DescribeCoordinatorCall();
+        app.MapPut("/" + Routes.CoordinatorCall, (HttpRequest req, string id, CallsAdminApi api, CancellationToken ct) => api.ChangeCallAsync(req, id, ct)).DisableAntiforgery().DescribeCoordinatorChangeCall();
+        app.MapPost("/" + Routes.CoordinatorCallOpen, (HttpRequest req, string id, CallsAdminApi api, CancellationToken ct) => api.ChangeCallWindowAsync(req, id, true, ct)).DisableAntiforgery().DescribeCoordinatorCallWindow(open: true);
+        app.MapPost("/" + Routes.CoordinatorCallClose, (HttpRequest req, string id, CallsAdminApi api, CancellationToken ct) => api.ChangeCallWindowAsync(req, id, false, ct)).DisableAntiforgery().DescribeCoordinatorCallWindow(open: false);
+        app.MapGet("/" + Routes.CoordinatorCallHistory, (HttpRequest req, string id, CallsAdminApi api, CancellationToken ct) => api.CallHistoryAsync(req, id, ct)).DescribeCoordinatorCallHistory();
+        app.MapGet("/" + Routes.CoordinatorReviewers, (HttpRequest req, CallsAdminApi api, CancellationToken ct) => api.ListReviewersAsync(req, ct)).DescribeCoordinatorReviewers();
+        app.MapPost("/" + Routes.CoordinatorReviewers, (HttpRequest req, CallsAdminApi api, CancellationToken ct) => api.SaveReviewerAsync(req, null, ct)).DisableAntiforgery().DescribeCoordinatorSaveReviewer(create: true);
+        app.MapPut("/" + Routes.CoordinatorReviewer, (HttpRequest req, string id, CallsAdminApi api, CancellationToken ct) => api.SaveReviewerAsync(req, id, ct)).DisableAntiforgery().DescribeCoordinatorSaveReviewer(create: false);
+        app.MapPost("/" + Routes.CoordinatorReviewerStatus, (HttpRequest req, string id, string status, CallsAdminApi api, DurableTaskClient c, CancellationToken ct) => api.ChangeReviewerStatusAsync(req, id, status, c, ct)).DisableAntiforgery().DescribeCoordinatorReviewerStatus();
+
         // The coordinator's pages (authenticated inside CoordinatorPages; their forms carry a CSRF token).
         app.MapGet("/" + Routes.CoordinatorSignIn, (HttpRequest req, SignInPage p) => p.GetAsync(req));
         app.MapPost("/" + Routes.CoordinatorSignIn, (HttpRequest req, SignInPage p) => p.PostAsync(req)).DisableAntiforgery();

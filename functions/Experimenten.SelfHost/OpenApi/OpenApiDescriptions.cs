@@ -13,7 +13,7 @@ namespace Experimenten.SelfHost.OpenApi;
 /// <see cref="HostingExtensions.MapExperimenten"/> maps it. The response types are the records the handlers send;
 /// the problems are the ones each handler can answer with.
 /// </summary>
-static class OpenApiDescriptions
+static partial class OpenApiDescriptions
 {
     const string Json = "application/json";
     const string Form = "application/x-www-form-urlencoded";
