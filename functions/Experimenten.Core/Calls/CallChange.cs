@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Experimenten.Calls;
 
 /// <summary>What a saved version of a call did. Only <see cref="Opened"/>, <see cref="Closed"/> and <see cref="DeadlineMoved"/> reach applications already in flight.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CallChangeKind>))]
 public enum CallChangeKind
 {
     Imported,

@@ -5,7 +5,7 @@ namespace Experimenten.Tests.Unit;
 
 public sealed class ScreeningTests
 {
-    static readonly CatalogSnapshot Catalog = Calls.SeedImport.Read(Path.Combine(Repo.Root, "seeds"));
+    static readonly CatalogSnapshot Catalog = Experimenten.Calls.SeedImport.Read(Path.Combine(Repo.Root, "seeds"));
 
     static ApplicationFacts Facts(long budget = 5000, string? plan = "Ons plan", string welfare = "Welzijn Oost", string residentName = "Anna") =>
         ApplicationFacts.Of(Form(budget, plan, welfare, residentName));
