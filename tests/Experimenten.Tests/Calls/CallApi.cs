@@ -20,8 +20,14 @@ static class CallApi
         ["maxBudget"] = 9000,
         ["review"] = new JsonObject
         {
-            ["reviewersPerRound"] = 1, ["approvalsNeeded"] = 1, ["completion"] = "quorum", ["period"] = reviewPeriod,
-            ["reminderBefore"] = "P2D", ["overdueAfter"] = "P1D", ["escalateAfter"] = "P3D", ["shareCommentsOnReject"] = true,
+            ["reviewersPerRound"] = 1,
+            ["approvalsNeeded"] = 1,
+            ["completion"] = "quorum",
+            ["period"] = reviewPeriod,
+            ["reminderBefore"] = "P2D",
+            ["overdueAfter"] = "P1D",
+            ["escalateAfter"] = "P3D",
+            ["shareCommentsOnReject"] = true,
         },
         ["revision"] = new JsonObject { ["period"] = "P14D", ["maxRounds"] = 2 },
         ["monitoring"] = new JsonObject { ["progressReports"] = 1, ["interval"] = "P60D", ["reminderBefore"] = "P7D", ["overdueAfter"] = "P7D", ["escalateAfter"] = "P14D" },
