@@ -154,6 +154,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<RecordProgress>();
         services.AddTransient<RecordNote>();
         services.AddTransient<RecordReviewers>();
+        services.AddTransient<ChooseReviewers>();
         services.AddTransient<RecordReport>();
         services.AddTransient<CloseRound>();
         services.AddTransient<StartRetention>();
@@ -174,6 +175,7 @@ public static class ServiceCollectionExtensions
         registry.AddActivity<RecordProgress>();
         registry.AddActivity<RecordNote>();
         registry.AddActivity<RecordReviewers>();
+        registry.AddActivity<ChooseReviewers>();
         registry.AddActivity<RecordReport>();
         registry.AddActivity<CloseRound>();
         registry.AddActivity<StartRetention>();

@@ -45,6 +45,10 @@ public static class DurableFunctions
     public static Task<bool> RecordReviewers([ActivityTrigger] ReviewersInvited input, FunctionContext context) =>
         Run<RecordReviewers, ReviewersInvited, bool>(context, input);
 
+    [Function(nameof(ChooseReviewers))]
+    public static Task<IReadOnlyList<string>> ChooseReviewers([ActivityTrigger] ReviewersWanted input, FunctionContext context) =>
+        Run<ChooseReviewers, ReviewersWanted, IReadOnlyList<string>>(context, input);
+
     [Function(nameof(RecordReport))]
     public static Task<bool> RecordReport([ActivityTrigger] ReportUpdate input, FunctionContext context) =>
         Run<RecordReport, ReportUpdate, bool>(context, input);

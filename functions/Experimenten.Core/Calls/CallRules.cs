@@ -7,9 +7,6 @@ namespace Experimenten.Calls;
 /// <summary>What makes a call's settings work together: a review rule the panel can meet, reminders inside their periods.</summary>
 public static class CallRules
 {
-    /// <summary>The seeds' import checks with the Dutch texts.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Check(Call call) => Check(call, Catalogue.For<CallText>());
-
     /// <summary>
     /// Each broken rule as (field, message). With <paramref name="panel"/>, also whether the call's panel has enough
     /// active reviewers for its rule.

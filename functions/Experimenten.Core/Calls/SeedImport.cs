@@ -8,7 +8,8 @@ namespace Experimenten.Calls;
 /// <summary>
 /// Loads <c>calls.json</c> and <c>panel.json</c> from a seeds folder into storage: each call and reviewer only if
 /// none with its id is stored, so an import never undoes what a coordinator changed, and running it twice does
-/// nothing the second time. The <c>demo</c> call exists only where these files were imported.
+/// nothing the second time. The <c>demo</c> call exists only where these files were imported. The files are taken as
+/// they are (they were written by the fund): only the coordinator's form and API check the rules of <see cref="CallRules"/>.
 /// </summary>
 public sealed class SeedImport(CallStore calls, PanelStore panel, CallCatalog catalog, TimeProvider time, IOptions<SeedOptions> options, ILogger<SeedImport> log)
 {
@@ -33,12 +34,6 @@ public sealed class SeedImport(CallStore calls, PanelStore panel, CallCatalog ca
         {
             foreach (var call in ReadCalls(callsFile))
             {
-                var errors = CallRules.Check(call);
-                if (errors.Count > 0)
-                {
-                    throw new InvalidDataException($"{callsFile}: call '{call.Id}': {string.Join("; ", errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}"))}");
-                }
-
                 if ((await calls.SaveAsync(call, 0, Actor, CallChangeKind.Imported, now, cancellationToken)).Saved)
                 {
                     newCalls++;

@@ -11,11 +11,14 @@ public static class OrchestrationVersions
     /// <summary>Release 1.0.0: the lifecycle, its review rounds and report cycles, and retention.</summary>
     public const string V1 = "1.0";
 
+    /// <summary>Each review round first asks the panel who is still active (<c>ChooseReviewers</c>): calls and reviewers are edited in the product.</summary>
+    public const string V11 = "1.1";
+
     /// <summary>What new instances start on; the worker runs this and older.</summary>
-    public const string Current = V1;
+    public const string Current = V11;
 
     /// <summary>Every version whose instances this code still runs. Remove one only when none is running.</summary>
-    public static readonly IReadOnlyList<string> Supported = [V1];
+    public static readonly IReadOnlyList<string> Supported = [V1, V11];
 
     /// <summary>Whether this instance started on <paramref name="version"/> or later.</summary>
     public static bool AtLeast(this TaskOrchestrationContext context, string version)

@@ -30,7 +30,10 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         ArgumentNullException.ThrowIfNull(input);
         OrchestrationVersions.Require(context);
         var rules = input.Review;
-        var eligible = input.Reviewers;
+        // 1.1: who is on the panel now, of those eligible when the application was sent (paused and removed reviewers are not invited).
+        var eligible = context.AtLeast(OrchestrationVersions.V11)
+            ? await context.CallActivityAsync<IReadOnlyList<string>>(nameof(ChooseReviewers), new ReviewersWanted(input.ApplicationId, input.Round, input.Reviewers), Retries.Activity)
+            : input.Reviewers;
         var invited = (rules.ReviewersPerRound > 0 ? eligible.Take(rules.ReviewersPerRound) : eligible).ToList();
         var decisions = new Dictionary<string, ReviewDecisionReceived>();
         var ladder = DeadlineLadder.Start(new LadderShape(rules.ReminderBefore, rules.OverdueAfter, rules.EscalateAfter), Now(context) + rules.Period);
