@@ -7,6 +7,11 @@ if (args is [PasswordCommand.Name, ..])
     return PasswordCommand.Run();
 }
 
+if (args is [ImportCommand.Name, ..])
+{
+    return await ImportCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSelfHost();
 if (BuildTimeDocument.IsRunning)
