@@ -73,7 +73,7 @@ public sealed class PanelCommands(PanelStore panel, CallCatalog catalog, ReviewS
         var at = time.GetUtcNow();
         if (command.ExistingId is { } id)
         {
-            if (await panel.GetAsync(id, cancellationToken) is not { Status: not ReviewerStatus.Removed } existing)
+            if (!IsId(id) || await panel.GetAsync(id, cancellationToken) is not { Status: not ReviewerStatus.Removed } existing)
             {
                 return NotFound();
             }
@@ -112,7 +112,7 @@ public sealed class PanelCommands(PanelStore panel, CallCatalog catalog, ReviewS
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(durable);
         using var _ = TextCulture.Use(command.Language);
-        if (await panel.GetAsync(command.Id, cancellationToken) is not { Status: not ReviewerStatus.Removed } reviewer)
+        if (!IsId(command.Id) || await panel.GetAsync(command.Id, cancellationToken) is not { Status: not ReviewerStatus.Removed } reviewer)
         {
             return NotFound();
         }
@@ -176,6 +176,10 @@ public sealed class PanelCommands(PanelStore panel, CallCatalog catalog, ReviewS
         Logs.ReviewerChanged(log, reviewer.Id, change, by);
         return Outcome.Accepted(reviewer);
     }
+
+    /// <summary>Whether a text can be a reviewer's id (and so a storage key): checked before any look-up.</summary>
+    public static bool IsId(string? value) =>
+        value is { Length: > 0 and <= 100 } && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.');
 
     /// <summary>An id from a name: lowercase letters, digits and hyphens, accents dropped ("Fatima El Idrissi" → fatima-el-idrissi).</summary>
     public static string Slug(string name)

@@ -28,12 +28,18 @@ public sealed record Panel(IReadOnlyList<Reviewer> Reviewers)
 
     /// <summary>
     /// Who may be invited for an application to <paramref name="call"/>: the call's panel (or every reviewer) in its
-    /// order, active, and without a conflict of interest with the applicant's welfare organisation.
+    /// order, active, and without a conflict of interest with the applicant's welfare organisation; when that leaves
+    /// nobody, every other active reviewer without a conflict.
     /// </summary>
     public IReadOnlyList<string> EligibleFor(Call call, string welfareOrganisation)
     {
         ArgumentNullException.ThrowIfNull(call);
         var members = call.Panel is { } ids ? ids.Select(Find).OfType<Reviewer>() : Reviewers;
-        return [.. members.Where(r => r.IsActive && !r.HasConflictWith(welfareOrganisation)).Select(r => r.Id)];
+        IReadOnlyList<string> eligible = [.. members.Where(r => r.IsActive && !r.HasConflictWith(welfareOrganisation)).Select(r => r.Id)];
+
+        // When nobody on the call's panel may review it (all in conflict, paused or removed), the fund's other reviewers are asked.
+        return eligible.Count > 0 || call.Panel is null
+            ? eligible
+            : [.. Reviewers.Where(r => r.IsActive && !r.HasConflictWith(welfareOrganisation)).Select(r => r.Id)];
     }
 }

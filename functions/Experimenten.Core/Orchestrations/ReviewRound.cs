@@ -51,9 +51,18 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
             Invitations(input, EmailKind.ReviewInvitation, invited, ladder.Due, ""),
             new ReviewersInvited(input.ApplicationId, input.Round, invited, Now(context)));
 
+        // 1.1: a round with nobody to ask (every eligible reviewer paused, removed or in conflict) never decides by
+        // itself: zero of zero approvals is no approval. The fund office is told at once; the round waits for it.
+        var nobody = context.AtLeast(OrchestrationVersions.V11) && invited.Count == 0;
+        if (nobody)
+        {
+            await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReviewEscalation, input.Round, EmailMentions.None with { Deadline = ladder.Due }, "nobody");
+            await Steps.NoteAsync(context, input.ApplicationId, "Escalation", new("Review.NobodyToAsk", input.Round));
+        }
+
         for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
         {
-            var settled = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: false);
+            var settled = nobody ? null : ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: false);
             if (settled is { } result && (rules.Completion == ReviewCompletion.Quorum || decisions.Count == invited.Count))
             {
                 return await CloseAsync(context, inbox, input, result, decisions);
@@ -77,7 +86,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
                         await Email(context, input, kind, waitingFor, ladder.Due, ladder.Variant);
                     }
 
-                    if (reached == Rung.Due && rules.Completion == ReviewCompletion.Timeout)
+                    if (reached == Rung.Due && rules.Completion == ReviewCompletion.Timeout && !nobody)
                     {
                         var closing = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: true)!.Value;
                         return await CloseAsync(context, inbox, input, closing, decisions);
@@ -136,7 +145,7 @@ public sealed class ReviewRound : TaskOrchestrator<ReviewRoundInput, RoundOutcom
         }
 
         // A safety valve, not a path anyone walks: what is there decides.
-        var final = ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: true)!.Value;
+        var final = nobody ? RoundResult.Closed : ReviewRule.Evaluate([.. decisions.Values.Select(d => d.Decision)], invited.Count, rules.ApprovalsNeeded, closing: true)!.Value;
         return await CloseAsync(context, inbox, input, final, decisions);
     }
 

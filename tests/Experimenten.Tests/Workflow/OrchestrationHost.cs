@@ -75,6 +75,7 @@ public sealed class OrchestrationHost : IAsyncDisposable
                 registry.AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (_, update) => recorded.Add(update.Timeline));
                 registry.AddActivityFunc<StepUpdate, bool>(nameof(Advance), (_, step) => recorded.Add(step.Progress.Timeline) & recorded.Add(step.Emails));
                 registry.AddActivityFunc<ReviewersInvited, bool>(nameof(RecordReviewers), (_, _) => true);
+                registry.AddActivityFunc<ReviewersWanted, IReadOnlyList<string>>(nameof(ChooseReviewers), (_, wanted) => wanted.Candidates);
                 registry.AddActivityFunc<RoundClosed, bool>(nameof(CloseRound), (_, _) => true);
                 registry.AddActivityFunc<ReportUpdate, bool>(nameof(RecordReport), (_, _) => true);
                 registry.AddActivityFunc<RetentionInput, bool>(nameof(StartRetention), (_, _) => true);

@@ -34,6 +34,23 @@ public sealed class ReviewRoundTests
     }
 
     [Fact]
+    public async Task A_round_with_nobody_to_ask_is_never_approved_by_itself_and_the_fund_office_hears_of_it_at_once()
+    {
+        await using var host = await OrchestrationHost.StartAsync(r => r.AddOrchestrator<ReviewRound>());
+        var rules = Inputs.Review(TimeSpan.FromSeconds(1), before: TimeSpan.Zero, overdue: TimeSpan.FromSeconds(0.5), escalate: TimeSpan.FromSeconds(1)) with { Completion = ReviewCompletion.Timeout };
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReviewRound), Input(rules, panel: 0));
+
+        await host.EmailsAsync(EmailKind.ReviewEscalation, 1, Within);
+        Assert.Contains(host.Recorded.Lines, l => l.Key == "Review.NobodyToAsk");
+
+        // Past its due time (the ladder's own escalation comes after it) it still waits, timeout rule and all: zero approvals of zero is no approval.
+        await host.EmailsAsync(EmailKind.ReviewEscalation, 2, Within);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        await host.Client.RaiseEventAsync(id, Events.Close, new CloseRequested("test"));
+        Assert.Equal(RoundResult.Closed, (await host.FinishedAsync(id, Within)).ReadOutputAs<RoundOutcome>()!.Result);
+    }
+
+    [Fact]
     public async Task Enough_approvals_approve_and_each_decision_is_on_the_timeline_with_its_reviewer()
     {
         await using var host = await OrchestrationHost.StartAsync(r => r.AddOrchestrator<ReviewRound>());
