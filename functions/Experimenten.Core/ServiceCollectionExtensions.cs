@@ -147,6 +147,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Experimenten.Commands.Coordinator.PrivacyActions>();
         services.AddSingleton<Commands.Applicant.DataRequestCommands>();
         services.AddSingleton<CoordinatorPages>();
+        services.AddSingleton<Pages.Calls.CallPages>();
 
         // Activities resolve their services from DI on both hosts.
         services.AddTransient<SendEmail>();

@@ -10,6 +10,7 @@ using Experimenten.Links;
 using Experimenten.Orchestrations;
 using Experimenten.Pages;
 using Experimenten.Pages.Applicant;
+using Experimenten.Pages.Calls;
 using Experimenten.SelfHost;
 using Experimenten.SelfHost.Durable;
 using Experimenten.SelfHost.OpenApi;
@@ -188,6 +189,16 @@ public static class HostingExtensions
         app.MapGet("/" + Routes.CoordinatorPage, (HttpRequest req, string id, CoordinatorPages p, CancellationToken ct) => p.DetailAsync(req, id, ct));
         app.MapPost("/" + Routes.CoordinatorPageAction, (HttpRequest req, string id, string action, CoordinatorPages p, DurableTaskClient c, CancellationToken ct) => p.ActAsync(req, id, action, c, ct)).DisableAntiforgery();
         app.MapPost("/" + Routes.CoordinatorPageReport, (HttpRequest req, string id, int number, string verdict, CoordinatorPages p, DurableTaskClient c, CancellationToken ct) => p.JudgeReportAsync(req, id, number, verdict, c, ct)).DisableAntiforgery();
+
+        // Calls and the review panel (authenticated inside CallPages, like the pages above), and a call's public page.
+        app.MapGet("/" + Routes.CoordinatorCallsPage, (HttpRequest req, CallPages p, CancellationToken ct) => p.ListAsync(req, ct));
+        app.MapGet("/" + Routes.CoordinatorCallNewPage, (HttpRequest req, CallPages p, CancellationToken ct) => p.NewAsync(req, ct));
+        app.MapGet("/" + Routes.CoordinatorCallPage, (HttpRequest req, string id, CallPages p, CancellationToken ct) => p.DetailAsync(req, id, ct));
+        app.MapPost("/" + Routes.CoordinatorCallPageAction, (HttpRequest req, string id, string action, CallPages p, CancellationToken ct) => p.ActAsync(req, id, action, ct)).DisableAntiforgery();
+        app.MapGet("/" + Routes.CoordinatorReviewersPage, (HttpRequest req, CallPages p, CancellationToken ct) => p.ReviewersAsync(req, ct));
+        app.MapGet("/" + Routes.CoordinatorReviewerPage, (HttpRequest req, string id, CallPages p, CancellationToken ct) => p.ReviewerAsync(req, id, ct));
+        app.MapPost("/" + Routes.CoordinatorReviewerPageAction, (HttpRequest req, string id, string action, CallPages p, DurableTaskClient c, CancellationToken ct) => p.ReviewerActAsync(req, id, action, c, ct)).DisableAntiforgery();
+        app.MapGet("/" + Routes.CallPage, (HttpRequest req, string id, CallPages p, CancellationToken ct) => p.PublicAsync(req, id, ct));
 
         // The outbox holds every signed link: only for a developer at their own machine.
         if (!app.Services.GetRequiredService<IOptions<SendGridOptions>>().Value.Enabled && app.Environment.IsDevelopment() && DevMail.ListensOnLoopbackOnly(app.Configuration))

@@ -14,7 +14,11 @@ public sealed class FormHandler(CallCatalog catalog, TimeProvider time, PageRend
     public Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return FormAsync(request, Problems.LanguageOf(request), FormState.Empty, StatusCodes.Status200OK, cancellationToken);
+        // /?call={id} (the link on a call's own page) has that call chosen; the form still offers only open calls.
+        var state = request.Query["call"].ToString() is { Length: > 0 and <= 60 } call
+            ? FormState.Empty with { Values = new Dictionary<string, string> { ["callId"] = call } }
+            : FormState.Empty;
+        return FormAsync(request, Problems.LanguageOf(request), state, StatusCodes.Status200OK, cancellationToken);
     }
 
     /// <summary>The form with what the visitor typed and, after a refusal, each field's error.</summary>

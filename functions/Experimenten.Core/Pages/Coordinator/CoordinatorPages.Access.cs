@@ -12,7 +12,7 @@ public sealed partial class CoordinatorPages
     /// Null for a signed-in coordinator. Otherwise a page that is read is answered with the sign-in page (and
     /// back here afterwards); a form sent from elsewhere, or without a session, changes nothing.
     /// </summary>
-    async Task<IResult?> DeniedAsync(HttpRequest request, string lang)
+    internal async Task<IResult?> DeniedAsync(HttpRequest request, string lang)
     {
         using var _ = TextCulture.Use(lang);
         if (HttpMethods.IsPost(request.Method) && CrossSite.IsCrossSite(request))
@@ -39,13 +39,13 @@ public sealed partial class CoordinatorPages
             : Message(lang, status, text["Denied.Title"], text["Denied.Heading"], text["Denied.Text"], SignInPage.Href("/coordinator", lang), text["Denied.SignIn"], "button");
     }
 
-    IResult NotFound(string lang)
+    internal IResult NotFound(string lang)
     {
         using var _ = TextCulture.Use(lang);
         return Message(lang, StatusCodes.Status404NotFound, text["NotFound.Title"], text["NotFound.Heading"], null, "/coordinator" + LangQuery.For(lang), text["Back"]);
     }
 
-    IResult Message(string lang, int status, string title, string heading, string? message, string? href = null, string? link = null, string? linkClass = null) =>
+    internal IResult Message(string lang, int status, string title, string heading, string? message, string? href = null, string? link = null, string? linkClass = null) =>
         pages.Page<MessagePage>(lang, new Dictionary<string, object?>
         {
             [nameof(MessagePage.Title)] = title,

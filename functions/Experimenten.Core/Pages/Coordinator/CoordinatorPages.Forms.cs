@@ -122,7 +122,7 @@ public sealed partial class CoordinatorPages
     }
 
     /// <summary>Who acts, for the timeline: DeniedAsync has already let only a signed-in coordinator through.</summary>
-    async Task<CoordinatorActor> ActorAsync(HttpRequest request) =>
+    internal async Task<CoordinatorActor> ActorAsync(HttpRequest request) =>
         new((await auth.AuthenticateAsync(request)).Name ?? "", request.Path);
 
     DetailState Expired(string lang)
