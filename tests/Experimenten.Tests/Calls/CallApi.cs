@@ -39,4 +39,12 @@ static class CallApi
         (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 
     public static Uri Url(string path) => new(path, UriKind.Relative);
+
+    /// <summary>Adds a reviewer through the API and returns the id the product gave them.</summary>
+    public static async Task<string> AddReviewerAsync(this HttpClient coordinator, string name, string email, params string[] organisations)
+    {
+        var added = await coordinator.PostAsync(Url("/api/coordinator/reviewers"), JsonContent.Create(new { name, email, organisations, language = "nl" }));
+        Xunit.Assert.Equal(System.Net.HttpStatusCode.Created, added.StatusCode);
+        return (await ReadAsync(added))["id"]!.GetValue<string>();
+    }
 }

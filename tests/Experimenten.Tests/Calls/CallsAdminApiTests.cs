@@ -27,13 +27,6 @@ public sealed class CallsAdminApiTests(Azurite azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    async Task<string> AddReviewerAsync(string name, string email, params string[] organisations)
-    {
-        var added = await coordinator.PostAsync(Url("/api/coordinator/reviewers"), JsonContent.Create(new { name, email, organisations, language = "nl" }));
-        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        return (await ReadAsync(added))["id"]!.GetValue<string>();
-    }
-
     async Task<string> SubmitAsync(string callId)
     {
         var response = await client.PostAsync(Url("/api/applications"), new TestApplication().With("callId", callId).ToContent());
@@ -44,7 +37,7 @@ public sealed class CallsAdminApiTests(Azurite azurite) : IAsyncLifetime
     [Fact]
     public async Task A_new_call_with_a_new_reviewer_takes_an_application_and_the_reviewer_is_invited()
     {
-        var reviewer = await AddReviewerAsync("Mila Özdemir", "mila@example.org", "Stichting Anders");
+        var reviewer = await coordinator.AddReviewerAsync("Mila Özdemir", "mila@example.org", "Stichting Anders");
         Assert.Equal("mila-ozdemir", reviewer);
         var created = await coordinator.PostAsync(Url("/api/coordinator/calls"), JsonContent.Create(NewCall("buurt-aan-zet", [reviewer])));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -62,7 +55,7 @@ public sealed class CallsAdminApiTests(Azurite azurite) : IAsyncLifetime
     [Fact]
     public async Task Changing_the_review_period_leaves_a_running_application_as_it_was_and_applies_to_the_next()
     {
-        var reviewer = await AddReviewerAsync("Sem de Wit", "sem@example.org");
+        var reviewer = await coordinator.AddReviewerAsync("Sem de Wit", "sem@example.org");
         Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync(Url("/api/coordinator/calls"), JsonContent.Create(NewCall("periode", [reviewer], "P14D")))).StatusCode);
         var first = await SubmitAsync("periode");
         await host.WaitForKindAsync(first, "ReviewInvitation", 1);
@@ -100,7 +93,7 @@ public sealed class CallsAdminApiTests(Azurite azurite) : IAsyncLifetime
     [Fact]
     public async Task Closing_a_call_early_takes_it_off_the_form_and_the_api_at_once_and_refuses_submissions()
     {
-        var reviewer = await AddReviewerAsync("Noor Bakker", "noor@example.org");
+        var reviewer = await coordinator.AddReviewerAsync("Noor Bakker", "noor@example.org");
         Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync(Url("/api/coordinator/calls"), JsonContent.Create(NewCall("vroeg-dicht", [reviewer])))).StatusCode);
         Assert.Contains("vroeg-dicht", await client.GetStringAsync(Url("/")), StringComparison.Ordinal);
 

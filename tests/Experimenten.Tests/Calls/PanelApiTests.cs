@@ -27,13 +27,6 @@ public sealed class PanelApiTests(Azurite azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    async Task<string> AddReviewerAsync(string name, string email)
-    {
-        var added = await coordinator.PostAsync(Url("/api/coordinator/reviewers"), JsonContent.Create(new { name, email, organisations = Array.Empty<string>(), language = "nl" }));
-        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        return (await ReadAsync(added))["id"]!.GetValue<string>();
-    }
-
     async Task<string> CallWithAsync(string id, params string[] panel)
     {
         Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync(Url("/api/coordinator/calls"), JsonContent.Create(NewCall(id, panel)))).StatusCode);
@@ -47,8 +40,8 @@ public sealed class PanelApiTests(Azurite azurite) : IAsyncLifetime
     [Fact]
     public async Task A_removed_reviewer_keeps_nothing_their_link_stops_and_the_round_asks_the_next_reviewer()
     {
-        var first = await AddReviewerAsync("Iris Vos", "iris@example.org");
-        var next = await AddReviewerAsync("Ruben Smit", "ruben@example.org");
+        var first = await coordinator.AddReviewerAsync("Iris Vos", "iris@example.org");
+        var next = await coordinator.AddReviewerAsync("Ruben Smit", "ruben@example.org");
         var id = await CallWithAsync("wissel", first, next);
         var invitation = Assert.Single(await host.WaitForKindAsync(id, "ReviewInvitation", 1));
         Assert.Equal("iris@example.org", invitation.To);
@@ -79,8 +72,8 @@ public sealed class PanelApiTests(Azurite azurite) : IAsyncLifetime
     [Fact]
     public async Task A_reviewer_paused_after_the_first_round_is_not_invited_to_the_next_one()
     {
-        var first = await AddReviewerAsync("Lotte Kok", "lotte@example.org");
-        var second = await AddReviewerAsync("Daan Mulder", "daan@example.org");
+        var first = await coordinator.AddReviewerAsync("Lotte Kok", "lotte@example.org");
+        var second = await coordinator.AddReviewerAsync("Daan Mulder", "daan@example.org");
         var id = await CallWithAsync("pauze", first, second);
         var invitation = Assert.Single(await host.WaitForKindAsync(id, "ReviewInvitation", 1));
         Assert.Equal("lotte@example.org", invitation.To);
