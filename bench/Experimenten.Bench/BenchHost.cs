@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using Experimenten.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -12,16 +11,12 @@ namespace Experimenten.Bench;
 sealed class BenchHost : IAsyncDisposable
 {
     readonly WebApplication app;
-    readonly string prefix;
-    readonly TableClient outbox;
     readonly TableClient history;
 
     BenchHost(WebApplication app, string prefix, string baseUrl, string connectionString)
     {
         this.app = app;
-        this.prefix = prefix;
         BaseUrl = baseUrl;
-        outbox = new TableClient(connectionString, prefix + "outbox");
         history = new TableClient(connectionString, prefix + "hubHistory");
     }
 
@@ -29,9 +24,12 @@ sealed class BenchHost : IAsyncDisposable
 
     public DurableTaskClient Durable => app.Services.GetRequiredService<DurableTaskClient>();
 
-    public static async Task<BenchHost> StartAsync(Azurite azurite, string user, string password)
+    /// <summary>A fresh storage prefix: each run has its own tables, queues and task hub.</summary>
+    public static string NewPrefix() => "b" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <param name="mail">Where the product's email goes, through the real SendGrid SDK, as in production.</param>
+    public static async Task<BenchHost> StartAsync(Azurite azurite, MailCatcher mail, string prefix, string user, string password)
     {
-        var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
         var baseUrl = $"http://127.0.0.1:{Azurite.FreePort()}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,7 +46,8 @@ sealed class BenchHost : IAsyncDisposable
             ["Coordinator:Credentials:0:User"] = user,
             ["Coordinator:Credentials:0:PasswordHash"] = Coordinator.PasswordHashing.Hash(password),
             ["SelfHost:DataPath"] = Path.Combine(Path.GetTempPath(), prefix),
-            ["SendGrid:ApiKey"] = "",
+            ["SendGrid:ApiKey"] = "SG.bench-not-a-key",
+            ["SendGrid:Host"] = mail.Url,
             ["Logging:LogLevel:Default"] = "Warning",
         });
 
@@ -65,29 +64,6 @@ sealed class BenchHost : IAsyncDisposable
         using var http = new HttpClient();
         await Wait.UntilAsync(async () => (await http.GetAsync(new Uri($"{baseUrl}/readyz"))).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "bench host ready");
         return new BenchHost(app, prefix, baseUrl, azurite.ConnectionString);
-    }
-
-    public sealed record Mail(string Key, IReadOnlyList<string> Links);
-
-    /// <summary>Waits for emails of one kind (and round; 0 = any) for one application, straight from the outbox table.</summary>
-    public async Task<IReadOnlyList<Mail>> WaitForMailAsync(string id, string kind, int round, int count)
-    {
-        var marker = round > 0 ? $"|{kind}|r{round}|" : $"|{kind}|";
-        List<Mail> found = [];
-        await Wait.UntilAsync(async () =>
-        {
-            found = [];
-            await foreach (var e in outbox.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ApplicationId eq {id}"), select: ["Key", "Links"]))
-            {
-                if (e.GetString("Key").Contains(marker, StringComparison.Ordinal))
-                {
-                    found.Add(new Mail(e.GetString("Key"), JsonSerializer.Deserialize<string[]>(e.GetString("Links") ?? "[]") ?? []));
-                }
-            }
-
-            return found.Count >= count;
-        }, TimeSpan.FromMinutes(5), $"{count} {kind} emails for {id}");
-        return found;
     }
 
     public async Task RunBareAsync(Shape shape, CancellationToken cancellationToken)

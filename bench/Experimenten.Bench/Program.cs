@@ -2,7 +2,7 @@ namespace Experimenten.Bench;
 
 /// <summary>
 /// dotnet run -c Release --project bench/Experimenten.Bench -- submit [clients] [applications]
-/// dotnet run -c Release --project bench/Experimenten.Bench -- lifecycle [lifecycles] [concurrency]
+/// dotnet run -c Release --project bench/Experimenten.Bench -- lifecycle [in-flight steps, e.g. 10 30 60 120]
 /// dotnet run -c Release --project bench/Experimenten.Bench -- dashboard [small] [large]
 /// </summary>
 static class BenchProgram
@@ -13,7 +13,7 @@ static class BenchProgram
         return (args.FirstOrDefault() ?? "submit") switch
         {
             "submit" => await SubmitBenchmark.RunAsync(Arg(1, 16), Arg(2, 160)),
-            "lifecycle" => await LifecycleBenchmark.RunAsync(Arg(1, 20), Arg(2, 10)),
+            "lifecycle" => await LifecycleBenchmark.RunAsync(args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [10, 30, 60, 120]),
             "dashboard" => await DashboardBenchmark.RunAsync(Arg(1, 1_000), Arg(2, 100_000)),
             _ => Usage(),
         };
@@ -21,7 +21,7 @@ static class BenchProgram
 
     static int Usage()
     {
-        Console.Error.WriteLine("usage: submit [clients=16] [applications=160] | lifecycle [lifecycles=20] [concurrency=10] | dashboard [small=1000] [large=100000]");
+        Console.Error.WriteLine("usage: submit [clients=16] [applications=160] | lifecycle [in-flight steps=10 30 60 120] | dashboard [small=1000] [large=100000]");
         return 2;
     }
 }

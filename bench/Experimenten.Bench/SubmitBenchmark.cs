@@ -123,7 +123,7 @@ static class SubmitBenchmark
         var rawRate = total / rawSeconds;
         Console.WriteLine($"bench/submit — {clients} clients, {Rounds} rounds of {applications} applications, 1 MB PDF each, self-host on Azurite");
         Console.WriteLine($"  submissions/s          {submitRate,8:F1}   (rounds: {string.Join(", ", rounds.Select(r => (applications / r.SubmitSeconds).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))})");
-        Console.WriteLine($"  latency p50 / p99      {Percentile(sorted, 0.50),8:F0} ms / {Percentile(sorted, 0.99):F0} ms");
+        Console.WriteLine($"  latency p50 / p99      {Stats.Percentile(sorted, 0.50),8:F0} ms / {Stats.Percentile(sorted, 0.99):F0} ms");
         Console.WriteLine($"  all confirmations in   {rounds.Max(r => r.ConfirmedSeconds),8:F1} s after a round's first submission (slowest round)");
         Console.WriteLine($"  raw blob uploads/s     {rawRate,8:F1}   (same clients, same file, Azure.Storage.Blobs straight to Azurite, before each round)");
         Console.WriteLine($"  ratio                  {submitRate / rawRate,8:F2}   (target >= 0.5)");
@@ -245,8 +245,6 @@ static class SubmitBenchmark
             }
         }));
     }
-
-    static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     static byte[] OneMegabytePdf()
     {

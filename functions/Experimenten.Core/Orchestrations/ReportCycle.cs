@@ -35,8 +35,8 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
         inbox.Listen<RemindNow>(Events.RemindNow);
         inbox.Listen<CloseRequested>(Events.Close);
 
-        await Record(context, input, ladder.Due, ReportStatus.Due, null, null, null);
-        await Progress(context, input, WaitingOn.Applicant, ladder.Due, new(input.Final ? "Report.Requested.Final" : "Report.Requested", input.Number));
+        await StepAsync(context, input, Report(context, input, ladder.Due, ReportStatus.Due, null, null, null), [],
+            () => Progress(context, input, WaitingOn.Applicant, ladder.Due, new(input.Final ? "Report.Requested.Final" : "Report.Requested", input.Number)));
 
         for (var messages = 0; messages < Limits.MessagesPerWait; messages++)
         {
@@ -48,8 +48,8 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
                     var reached = ladder.Advance();
                     if (reached == Rung.Escalate)
                     {
-                        await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportEscalation, input.Number, facts with { Deadline = ladder.Due }, ladder.Variant);
-                        await Steps.NoteAsync(context, input.ApplicationId, "Escalation", new("Report.Escalated", input.Number));
+                        await StepAsync(context, input, null, [[ToCoordinator(input, EmailKind.ReportEscalation, facts with { Deadline = ladder.Due }, ladder.Variant)]],
+                            note: ("Escalation", new("Report.Escalated", input.Number)));
                     }
                     else
                     {
@@ -69,10 +69,9 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
 
                     submitted = true;
                     submissions++;
-                    await Record(context, input, ladder.Due, ReportStatus.Submitted, report.Blob, report.Text, null);
-                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportReceived, input.Number, facts, $"s{submissions}");
-                    await Steps.EmailCoordinatorAsync(context, input.ApplicationId, EmailKind.ReportToAssess, input.Number, facts, $"s{submissions}");
-                    await Progress(context, input, WaitingOn.Fund, null, new("Report.Received", input.Number));
+                    await StepAsync(context, input, Report(context, input, ladder.Due, ReportStatus.Submitted, report.Blob, report.Text, null),
+                        [ToApplicants(input, EmailKind.ReportReceived, facts, $"s{submissions}"), [ToCoordinator(input, EmailKind.ReportToAssess, facts, $"s{submissions}")]],
+                        () => Progress(context, input, WaitingOn.Fund, null, new("Report.Received", input.Number)));
                     break;
 
                 case Events.ReportReviewed:
@@ -85,32 +84,28 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
 
                     if (verdict.Accepted)
                     {
-                        await Record(context, input, ladder.Due, ReportStatus.Accepted, null, null, verdict.Comment);
-                        await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportAccepted, input.Number, facts);
-                        await Steps.NoteAsync(context, input.ApplicationId, "ReportAccepted", new("Report.Accepted", input.Number));
+                        await StepAsync(context, input, Report(context, input, ladder.Due, ReportStatus.Accepted, null, null, verdict.Comment),
+                            [ToApplicants(input, EmailKind.ReportAccepted, facts)], note: ("ReportAccepted", new("Report.Accepted", input.Number)));
                         return new ReportOutcome(true);
                     }
 
                     submitted = false;
-                    await Record(context, input, ladder.Due, ReportStatus.ChangesRequested, null, null, verdict.Comment);
-                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportChangesRequested, input.Number,
-                        facts with { Comment = verdict.Comment, Deadline = ladder.Due }, $"s{submissions}");
-                    await Progress(context, input, WaitingOn.Applicant, ladder.Due, new("Report.ChangesRequested", input.Number));
+                    await StepAsync(context, input, Report(context, input, ladder.Due, ReportStatus.ChangesRequested, null, null, verdict.Comment),
+                        [ToApplicants(input, EmailKind.ReportChangesRequested, facts with { Comment = verdict.Comment, Deadline = ladder.Due }, $"s{submissions}")],
+                        () => Progress(context, input, WaitingOn.Applicant, ladder.Due, new("Report.ChangesRequested", input.Number)));
                     break;
 
                 case Events.DeadlineExtended:
                     var extended = message.As<DeadlineExtended>();
                     ladder.Extend(extended.Deadline, Now(context));
-                    await Record(context, input, ladder.Due, ReportStatus.Due, null, null, null);
-                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.DeadlineMoved, input.Number,
-                        facts with { Deadline = ladder.Due, Reason = extended.Reason }, ladder.Variant);
-                    await Progress(context, input, submitted ? WaitingOn.Fund : WaitingOn.Applicant, ladder.Due, new("Report.DeadlineMoved", input.Number, extended.Reason ?? ""));
+                    await StepAsync(context, input, Report(context, input, ladder.Due, ReportStatus.Due, null, null, null),
+                        [ToApplicants(input, EmailKind.DeadlineMoved, facts with { Deadline = ladder.Due, Reason = extended.Reason }, ladder.Variant)],
+                        () => Progress(context, input, submitted ? WaitingOn.Fund : WaitingOn.Applicant, ladder.Due, new("Report.DeadlineMoved", input.Number, extended.Reason ?? "")));
                     break;
 
                 case Events.RemindNow:
-                    await Steps.EmailApplicantsAsync(context, input.ApplicationId, EmailKind.ReportDueToday, input.Number,
-                        facts with { Deadline = ladder.Due }, $"now{context.NewGuid():N}");
-                    await Steps.NoteAsync(context, input.ApplicationId, "Reminder", new("Report.Reminded", input.Number));
+                    await StepAsync(context, input, null, [ToApplicants(input, EmailKind.ReportDueToday, facts with { Deadline = ladder.Due }, $"now{context.NewGuid():N}")],
+                        note: ("Reminder", new("Report.Reminded", input.Number)));
                     break;
 
                 case Events.Close:
@@ -124,10 +119,51 @@ public sealed class ReportCycle : TaskOrchestrator<ReportCycleInput, ReportOutco
 
     static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
-    static Task Record(TaskOrchestrationContext context, ReportCycleInput input, DateTimeOffset due, ReportStatus status, string? blob, string? text, string? comment) =>
-        Steps.CallAsync(context, nameof(RecordReport), new ReportUpdate(input.ApplicationId, input.Number, input.Final, due, status, blob, text, comment, Now(context)));
+    /// <summary>
+    /// One step of the cycle: the report's new state, its emails, then the stage or a timeline line. From 1.2 they go
+    /// in one activity, recorded before the emails are sent. Older instances take the activities they recorded, one
+    /// per part and in their order (each email group its own activity, the stage after the emails); the stage's
+    /// update is made when its turn comes, so it carries the same time as before.
+    /// </summary>
+    static async Task StepAsync(TaskOrchestrationContext context, ReportCycleInput input, ReportUpdate? report, IReadOnlyList<IReadOnlyList<EmailOrder>> emails,
+        Func<ProgressUpdate>? progress = null, (string Kind, TimelineLine Line)? note = null)
+    {
+        if (context.AtLeast(OrchestrationVersions.V12))
+        {
+            await Steps.StepAsync(context, input.ApplicationId, [.. emails.SelectMany(e => e)], progress?.Invoke(), report, note);
+            return;
+        }
 
-    static Task Progress(TaskOrchestrationContext context, ReportCycleInput input, WaitingOn waitingOn, DateTimeOffset? due, TimelineLine line) =>
-        Steps.ProgressAsync(context, new ProgressUpdate(input.ApplicationId, Stage.Monitoring, waitingOn, due, Now(context),
-            line.At(Now(context), "Report"), ActiveInstance: context.InstanceId));
+        if (report is not null)
+        {
+            await Steps.CallAsync(context, nameof(RecordReport), report);
+        }
+
+        foreach (var group in emails)
+        {
+            await Steps.EmailAsync(context, group);
+        }
+
+        if (progress is not null)
+        {
+            await Steps.ProgressAsync(context, progress());
+        }
+
+        if (note is { } n)
+        {
+            await Steps.NoteAsync(context, input.ApplicationId, n.Kind, n.Line);
+        }
+    }
+
+    static ReportUpdate Report(TaskOrchestrationContext context, ReportCycleInput input, DateTimeOffset due, ReportStatus status, string? blob, string? text, string? comment) =>
+        new(input.ApplicationId, input.Number, input.Final, due, status, blob, text, comment, Now(context));
+
+    static ProgressUpdate Progress(TaskOrchestrationContext context, ReportCycleInput input, WaitingOn waitingOn, DateTimeOffset? due, TimelineLine line) =>
+        new(input.ApplicationId, Stage.Monitoring, waitingOn, due, Now(context), line.At(Now(context), "Report"), ActiveInstance: context.InstanceId);
+
+    static IReadOnlyList<EmailOrder> ToApplicants(ReportCycleInput input, EmailKind kind, EmailMentions mentions, string variant = "") =>
+        Steps.ToApplicants(input.ApplicationId, kind, input.Number, mentions, variant);
+
+    static EmailOrder ToCoordinator(ReportCycleInput input, EmailKind kind, EmailMentions mentions, string variant) =>
+        new(input.ApplicationId, kind, input.Number, Recipient.CoordinatorKey, mentions, variant);
 }

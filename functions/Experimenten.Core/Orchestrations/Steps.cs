@@ -52,7 +52,21 @@ public static class Steps
     /// <param name="line">What applicants may read: no names of reviewers or coordinators.</param>
     /// <param name="actor">Who on the fund's side acted, for the coordinator's eyes only: a reference such as <c>reviewer:{id}</c>, never a name.</param>
     public static Task NoteAsync(TaskOrchestrationContext context, string applicationId, string kind, TimelineLine line, string? actor = null) =>
-        CallAsync(context, nameof(RecordNote), new Note(applicationId, line.At(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), kind) with { Id = Unique(context, kind), Actor = actor }));
+        CallAsync(context, nameof(RecordNote), NoteOf(context, applicationId, kind, line, actor));
+
+    /// <summary>
+    /// The parts of one step in one activity (orchestration version 1.2 and later): a report's new state, the stage
+    /// or a timeline line, and the emails, recorded in that order before anything is sent (<see cref="Advance"/>).
+    /// </summary>
+    public static Task StepAsync(TaskOrchestrationContext context, string applicationId, IReadOnlyList<EmailOrder> emails, ProgressUpdate? progress = null, ReportUpdate? report = null, (string Kind, TimelineLine Line)? note = null) =>
+        CallAsync(context, nameof(Advance), new StepUpdate(
+            progress is null ? null : Stamped(context, progress),
+            emails,
+            Report: report,
+            Note: note is { } n ? NoteOf(context, applicationId, n.Kind, n.Line) : null));
+
+    static Note NoteOf(TaskOrchestrationContext context, string applicationId, string kind, TimelineLine line, string? actor = null) =>
+        new(applicationId, line.At(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), kind) with { Id = Unique(context, kind), Actor = actor });
 
     /// <summary>A timeline line whose actor is itself a line (a reassignment: who now, in place of whom).</summary>
     public static Task NoteAsync(TaskOrchestrationContext context, string applicationId, string kind, TimelineLine line, TimelineLine actor) =>

@@ -73,7 +73,7 @@ public sealed class OrchestrationHost : IAsyncDisposable
                 registry.AddActivityFunc<EmailBatch, bool>(nameof(SendEmail), (_, batch) => recorded.Add(batch.Emails));
                 registry.AddActivityFunc<Note, bool>(nameof(RecordNote), (_, note) => recorded.Add(note.Entry));
                 registry.AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (_, update) => recorded.Add(update.Timeline));
-                registry.AddActivityFunc<StepUpdate, bool>(nameof(Advance), (_, step) => recorded.Add(step.Progress.Timeline) & recorded.Add(step.Emails));
+                registry.AddActivityFunc<StepUpdate, bool>(nameof(Advance), (_, step) => recorded.Add(step.Progress?.Timeline) & recorded.Add(step.Note?.Entry) & recorded.Add(step.Emails));
                 registry.AddActivityFunc<ReviewersInvited, bool>(nameof(RecordReviewers), (_, _) => true);
                 registry.AddActivityFunc<ReviewersWanted, IReadOnlyList<string>>(nameof(ChooseReviewers), (_, wanted) => wanted.Candidates);
                 registry.AddActivityFunc<RoundClosed, bool>(nameof(CloseRound), (_, _) => true);
