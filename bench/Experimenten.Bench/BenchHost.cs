@@ -51,12 +51,21 @@ sealed class BenchHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         });
 
+        // An experiment's setting for one run, e.g. BENCH_SETTINGS="Durable:BackgroundPauseWhileUploading=00:00:00".
+        foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            builder.Configuration[key] = value;
+        }
+
         // Every benchmark client posts from 127.0.0.1 with the same addresses: raised allowances, the limiter still on.
         builder.Configuration.AddInMemoryCollection(TestRateLimits.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddSelfHost(r =>
         {
             r.AddOrchestrator<BareLifecycle>();
+            r.AddOrchestrator<BareChild>();
             r.AddActivity<NoOp>();
+            r.AddActivity<Poke>();
         });
         var app = builder.Build();
         app.MapExperimenten();
@@ -69,20 +78,35 @@ sealed class BenchHost : IAsyncDisposable
     public async Task RunBareAsync(Shape shape, CancellationToken cancellationToken)
     {
         var id = await Durable.ScheduleNewOrchestrationInstanceAsync(nameof(BareLifecycle), shape, cancellationToken);
-        for (var i = 0; i < shape.Events; i++)
-        {
-            await Durable.RaiseEventAsync(id, "Step", i, cancellationToken);
-        }
-
         await Durable.WaitForInstanceCompletionAsync(id, cancellationToken);
     }
 
-    /// <summary>Activities, fired timers and external events of a lifecycle and its sub-orchestrations.</summary>
+    /// <summary>
+    /// Activities, external events and sub-orchestrations of a lifecycle, and each fired timer's wait (its fire time
+    /// less the moment it was created), from the histories of the lifecycle and its sub-orchestrations.
+    /// </summary>
     public async Task<Shape> ShapeAsync(string id)
     {
-        var events = await EventsAsync(id);
-        var all = events.SelectMany(e => e.Value).ToList();
-        return new Shape(all.Count(t => t == "TaskScheduled"), all.Count(t => t == "TimerFired"), all.Count(t => t == "EventRaised"));
+        var rows = await RowsAsync(id);
+        var created = rows.Where(r => r.GetString("EventType") == "TimerCreated")
+            .ToDictionary(r => (r.PartitionKey, r.GetInt32("EventId")), r => r.GetDateTimeOffset("_Timestamp"));
+        var waits = rows.Where(r => r.GetString("EventType") == "TimerFired")
+            .Select(r => created.TryGetValue((r.PartitionKey, r.GetInt32("TimerId")), out var at) && at is { } start && r.GetDateTimeOffset("FireAt") is { } fire
+                ? Math.Max(0, (fire - start).TotalSeconds) : 0)
+            .ToArray();
+        int Count(string type) => rows.Count(r => r.GetString("EventType") == type);
+        return new Shape(Count("TaskScheduled"), Count("EventRaised"), Count("SubOrchestrationInstanceCreated"), waits);
+    }
+
+    /// <summary>
+    /// Purges the history of every finished instance, so each step of a sweep starts on tables of the same size:
+    /// Azurite scans a whole table for every history query (bench/emulator), so without this a step would pay for
+    /// the lifecycles of the steps before it. Applications waiting out their retention keep theirs.
+    /// </summary>
+    public async Task<int> PurgeFinishedAsync()
+    {
+        var result = await Durable.PurgeAllInstancesAsync(new PurgeInstancesFilter(DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow, [OrchestrationRuntimeStatus.Completed]));
+        return result.PurgedInstanceCount;
     }
 
     public async Task<(int Total, int Parent, int LargestChild, int Instances)> HistoryAsync(string id)
@@ -91,19 +115,21 @@ sealed class BenchHost : IAsyncDisposable
         return (events.Sum(e => e.Value.Count), events[id].Count, events.Where(e => e.Key != id).Select(e => e.Value.Count).DefaultIfEmpty().Max(), events.Count);
     }
 
-    async Task<Dictionary<string, List<string>>> EventsAsync(string id)
+    async Task<Dictionary<string, List<string>>> EventsAsync(string id) =>
+        (await RowsAsync(id)).Where(r => r.GetString("EventType") is not null)
+            .GroupBy(r => r.PartitionKey).ToDictionary(g => g.Key, g => g.Select(r => r.GetString("EventType")).ToList());
+
+    /// <summary>The history rows of a lifecycle and its sub-orchestrations (their ids start with the lifecycle's).</summary>
+    async Task<List<TableEntity>> RowsAsync(string id)
     {
-        var result = new Dictionary<string, List<string>>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {id} and PartitionKey lt {id + "~"}");
-        await foreach (var e in history.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "EventType"]))
+        var rows = new List<TableEntity>();
+        await foreach (var e in history.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "EventType", "EventId", "TimerId", "FireAt", "_Timestamp"]))
         {
-            if (e.GetString("EventType") is { } type)
-            {
-                (result.TryGetValue(e.PartitionKey, out var list) ? list : result[e.PartitionKey] = []).Add(type);
-            }
+            rows.Add(e);
         }
 
-        return result;
+        return rows;
     }
 
     public async ValueTask DisposeAsync()

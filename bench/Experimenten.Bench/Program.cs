@@ -4,6 +4,7 @@ namespace Experimenten.Bench;
 /// dotnet run -c Release --project bench/Experimenten.Bench -- submit [clients] [applications]
 /// dotnet run -c Release --project bench/Experimenten.Bench -- lifecycle [in-flight steps, e.g. 10 30 60 120]
 /// dotnet run -c Release --project bench/Experimenten.Bench -- dashboard [small] [large]
+/// dotnet run -c Release --project bench/Experimenten.Bench -- emulator [table sizes, e.g. 0 10000 50000 200000]
 /// </summary>
 static class BenchProgram
 {
@@ -15,13 +16,14 @@ static class BenchProgram
             "submit" => await SubmitBenchmark.RunAsync(Arg(1, 16), Arg(2, 160)),
             "lifecycle" => await LifecycleBenchmark.RunAsync(args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [10, 30, 60, 120]),
             "dashboard" => await DashboardBenchmark.RunAsync(Arg(1, 1_000), Arg(2, 100_000)),
+            "emulator" => await EmulatorBenchmark.RunAsync(args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [0, 10_000, 50_000, 200_000]),
             _ => Usage(),
         };
     }
 
     static int Usage()
     {
-        Console.Error.WriteLine("usage: submit [clients=16] [applications=160] | lifecycle [in-flight steps=10 30 60 120] | dashboard [small=1000] [large=100000]");
+        Console.Error.WriteLine("usage: submit [clients=16] [applications=160] | lifecycle [in-flight steps=10 30 60 120] | dashboard [small=1000] [large=100000] | emulator [table sizes=0 10000 50000 200000]");
         return 2;
     }
 }

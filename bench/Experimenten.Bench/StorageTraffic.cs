@@ -82,7 +82,8 @@ sealed partial class StorageTraffic : IDisposable
         var name = Area(first.Split('(')[0], service);
         return (name, method) switch
         {
-            ("$batch", _) => "table batch",
+            // The product makes no table transactions: every batch is the backend appending to a history.
+            ("$batch", _) => "history batch write",
             ("tables", _) => "table create/list",
             _ when name.EndsWith("queue", StringComparison.Ordinal) => name + " " + QueueOperation(segments, method, query),
             _ when query.Contains("comp=lease", StringComparison.OrdinalIgnoreCase) => name + " lease",
