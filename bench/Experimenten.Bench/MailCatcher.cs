@@ -35,7 +35,7 @@ sealed partial class MailCatcher : IAsyncDisposable
             var key = body.GetProperty("personalizations")[0].GetProperty("custom_args").GetProperty("experimenten_key").GetString()!;
             var text = body.GetProperty("content").EnumerateArray().First(c => c.GetProperty("type").GetString() == "text/plain").GetProperty("value").GetString() ?? "";
             var links = Links().Matches(text).Select(m => m.Value.TrimEnd('.', ',', ')', ';', ':')).Distinct().ToList();
-            if (!inboxes.GetOrAdd(key[..key.IndexOf('|', StringComparison.Ordinal)], _ => new Inbox()).Add(new Mail(key, links)))
+            if (!inboxes.GetOrAdd(key[..key.IndexOf('|', StringComparison.Ordinal)], _ => new Inbox()).Add(new Mail(key, links, Environment.TickCount64)))
             {
                 Interlocked.Increment(ref twice);
             }
@@ -55,7 +55,8 @@ sealed partial class MailCatcher : IAsyncDisposable
     /// <summary>Messages whose key had arrived before: the product promises each email once.</summary>
     public long SentTwice => Interlocked.Read(ref twice);
 
-    public sealed record Mail(string Key, IReadOnlyList<string> Links);
+    /// <param name="ArrivedAt">When it arrived, in <see cref="Environment.TickCount64"/> milliseconds.</param>
+    public sealed record Mail(string Key, IReadOnlyList<string> Links, long ArrivedAt);
 
     public Task StartAsync() => app.StartAsync();
 
