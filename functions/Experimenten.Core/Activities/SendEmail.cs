@@ -24,47 +24,56 @@ public sealed class SendEmail(EmailComposer composer, EmailPreparation preparati
     protected override async Task<bool> ExecuteAsync(TaskActivityContext context, EmailBatch input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ApplicationView? view = null;
-        foreach (var order in input.Emails)
+        // One read per application (a batch is of one), then the emails side by side: a round's invitations no
+        // longer wait for each other. An erasure that lands meanwhile can miss the emails already on their way, as
+        // before it could miss the one being sent; it deletes the ledger and outbox rows it finds.
+        await Task.WhenAll(input.Emails.GroupBy(o => o.ApplicationId).Select(async orders =>
         {
-            // Read for every email: an erasure while a batch goes out stops the rest of it.
-            view = await readModel.GetAsync(order.ApplicationId, CancellationToken.None);
+            var view = await readModel.GetAsync(orders.Key, CancellationToken.None);
             if (view is null)
             {
                 // Erased meanwhile (the coordinator or retention): there is nobody left to write to.
-                Logs.EmailSkipped(log, order.ApplicationId, order.Kind, order.Round, order.To);
-                return true;
-            }
-
-            var request = await preparation.PrepareAsync(order, view, CancellationToken.None);
-            if (request is null)
-            {
-                Logs.EmailSkipped(log, order.ApplicationId, order.Kind, order.Round, order.To);
-                continue;
-            }
-
-            // The kind, never an address.
-            using (var span = ExperimentenTelemetry.Source.StartActivity("email.send"))
-            {
-                span?.SetTag(ExperimentenTelemetry.EmailKindTag, order.Kind.ToString());
-                span?.SetTag(ExperimentenTelemetry.ApplicationIdTag, order.ApplicationId);
-                try
+                foreach (var order in orders)
                 {
-                    var message = await composer.ComposeAsync(request);
-                    await transport.SendOnceAsync(message, CancellationToken.None);
+                    Logs.EmailSkipped(log, order.ApplicationId, order.Kind, order.Round, order.To);
                 }
-                catch (Exception e)
-                {
-                    span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-                    Counters.EmailFailed(order.Kind);
-                    throw;
-                }
+
+                return;
             }
 
-            Counters.EmailSent(order.Kind);
-            Logs.EmailSent(log, order.ApplicationId, order.Kind, order.Round, order.To);
+            await Task.WhenAll(orders.Select(order => SendAsync(order, view)));
+        }));
+        return true;
+    }
+
+    async Task SendAsync(EmailOrder order, ApplicationView view)
+    {
+        var request = await preparation.PrepareAsync(order, view, CancellationToken.None);
+        if (request is null)
+        {
+            Logs.EmailSkipped(log, order.ApplicationId, order.Kind, order.Round, order.To);
+            return;
         }
 
-        return true;
+        // The kind, never an address.
+        using (var span = ExperimentenTelemetry.Source.StartActivity("email.send"))
+        {
+            span?.SetTag(ExperimentenTelemetry.EmailKindTag, order.Kind.ToString());
+            span?.SetTag(ExperimentenTelemetry.ApplicationIdTag, order.ApplicationId);
+            try
+            {
+                var message = await composer.ComposeAsync(request);
+                await transport.SendOnceAsync(message, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+                Counters.EmailFailed(order.Kind);
+                throw;
+            }
+        }
+
+        Counters.EmailSent(order.Kind);
+        Logs.EmailSent(log, order.ApplicationId, order.Kind, order.Round, order.To);
     }
 }

@@ -145,16 +145,19 @@ public sealed class ReadModel(StorageClients clients)
             return;
         }
 
-        await index.SyncAsync(Applications, update.ApplicationId, Row, cancellationToken);
+        // The index and the timeline are separate tables: written side by side, all done before the step's emails.
+        List<Task> writes = [index.SyncAsync(Applications, update.ApplicationId, Row, cancellationToken)];
         if (update.SubmittedAt is { } submitted)
         {
-            await AppendAsync(update.ApplicationId, TimelineLines.Entry(submitted, nameof(Stage.Submitted), "Lifecycle.Received"), cancellationToken);
+            writes.Add(AppendAsync(update.ApplicationId, TimelineLines.Entry(submitted, nameof(Stage.Submitted), "Lifecycle.Received"), cancellationToken));
         }
 
         if (update.Timeline is { } line)
         {
-            await AppendAsync(update.ApplicationId, line, cancellationToken);
+            writes.Add(AppendAsync(update.ApplicationId, line, cancellationToken));
         }
+
+        await Task.WhenAll(writes);
     }
 
     public async Task AppendAsync(string id, TimelineEntry entry, CancellationToken cancellationToken)
